@@ -1,0 +1,59 @@
+package org.bangui.application.ban;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.bangui.domain.ban.Ban;
+import org.bangui.domain.ban.BanPort;
+import org.bangui.domain.jail.JailControlPort;
+import org.bangui.domain.jail.JailName;
+import org.bangui.domain.jail.UnknownJailException;
+
+/**
+ * Answers ban queries. With an address filter it first asks fail2ban where the address is banned, so that
+ * it only fetches the ban lists of those jails.
+ */
+public final class BanQueryService implements QueryBansUseCase {
+
+    private static final Comparator<Ban> ORDER =
+            Comparator.comparing(Ban::jail).thenComparing(Ban::bannedAt).thenComparing(b -> b.address().text());
+
+    private final BanPort bans;
+    private final JailControlPort jails;
+
+    public BanQueryService(BanPort bans, JailControlPort jails) {
+        this.bans = Objects.requireNonNull(bans, "bans");
+        this.jails = Objects.requireNonNull(jails, "jails");
+    }
+
+    @Override
+    public List<Ban> activeBans(BanQuery query) {
+        query.jail().ifPresent(jails::counters); // fails with UnknownJailException for an unknown jail
+        List<JailName> candidates;
+        if (query.address().isPresent()) {
+            candidates = bans.jailsBanning(query.address().get());
+            if (query.jail().isPresent()) {
+                candidates = candidates.stream().filter(query.jail().get()::equals).toList();
+            }
+        } else {
+            candidates = query.jail().map(List::of).orElseGet(jails::jailNames);
+        }
+        List<Ban> result = new ArrayList<>();
+        for (JailName jail : candidates) {
+            try {
+                for (Ban ban : bans.activeBans(jail)) {
+                    if (query.address().isEmpty() || query.address().get().equals(ban.address())) {
+                        result.add(ban);
+                    }
+                }
+            } catch (UnknownJailException stoppedMeanwhile) {
+                if (query.jail().isPresent()) {
+                    throw stoppedMeanwhile;
+                }
+            }
+        }
+        result.sort(ORDER);
+        return List.copyOf(result);
+    }
+}

@@ -1,0 +1,40 @@
+package org.bangui.application.ban;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.bangui.domain.ban.Ban;
+import org.bangui.domain.jail.JailName;
+import org.bangui.domain.net.IpAddress;
+
+/** Reads active bans. */
+public interface QueryBansUseCase {
+
+    /**
+     * Active bans matching the query, ordered by jail then start time.
+     *
+     * @throws org.bangui.domain.jail.UnknownJailException if a jail filter names an unknown jail
+     * @throws org.bangui.domain.server.ServerUnavailableException if fail2ban cannot be reached
+     */
+    List<Ban> activeBans(BanQuery query);
+
+    /**
+     * Filters for {@link #activeBans}; an empty filter matches everything.
+     *
+     * @param jail only this jail
+     * @param address only this address
+     */
+    record BanQuery(Optional<JailName> jail, Optional<IpAddress> address) {
+
+        /** @throws NullPointerException if a component is null (use Optional.empty()) */
+        public BanQuery {
+            Objects.requireNonNull(jail, "jail");
+            Objects.requireNonNull(address, "address");
+        }
+
+        /** Matches every active ban. */
+        public static BanQuery all() {
+            return new BanQuery(Optional.empty(), Optional.empty());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Jail use cases: listing jails with their counters, one jail's detail, and start, stop and idle. */
+package org.bangui.application.jail;

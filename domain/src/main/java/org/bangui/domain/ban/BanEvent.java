@@ -1,0 +1,29 @@
+package org.bangui.domain.ban;
+
+import java.time.Instant;
+import java.util.Objects;
+import org.bangui.domain.jail.JailName;
+import org.bangui.domain.net.IpAddress;
+
+/**
+ * A ban or unban performed through BanGUI, kept in BanGUI's own archive because fail2ban deletes its records
+ * on unban and after its purge age.
+ *
+ * @param type ban or unban
+ * @param jail the jail
+ * @param address the address
+ * @param at when it happened
+ */
+public record BanEvent(Type type, JailName jail, IpAddress address, Instant at) {
+
+    /** The kind of event. */
+    public enum Type { BAN, UNBAN }
+
+    /** @throws NullPointerException if any component is null */
+    public BanEvent {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(jail, "jail");
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(at, "at");
+    }
+}

@@ -1,0 +1,13 @@
+package org.bangui.domain.jail;
+
+import org.bangui.domain.shared.DomainException;
+
+/** fail2ban has no jail of that name (it may never have existed, or it was stopped). */
+public final class UnknownJailException extends DomainException {
+
+    private static final long serialVersionUID = 1L;
+
+    public UnknownJailException(JailName name) {
+        super("unknown_jail", Category.NOT_FOUND, "no such jail: " + name);
+    }
+}

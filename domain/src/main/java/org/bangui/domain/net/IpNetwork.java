@@ -1,0 +1,70 @@
+package org.bangui.domain.net;
+
+import java.util.Objects;
+import org.bangui.domain.shared.InvalidInputException;
+
+/**
+ * A CIDR network such as {@code 192.0.2.0/24} or {@code 2001:db8::/32}. A bare address is a host network
+ * (/32 or /128). Host bits below the prefix are allowed and ignored, as fail2ban does for {@code ignoreip}.
+ */
+public record IpNetwork(IpAddress address, int prefixLength) {
+
+    /**
+     * @throws NullPointerException if {@code address} is null
+     * @throws InvalidInputException if the prefix is outside 0..32 (IPv4) or 0..128 (IPv6)
+     */
+    public IpNetwork {
+        Objects.requireNonNull(address, "address");
+        int max = address.isIpv4() ? 32 : 128;
+        if (prefixLength < 0 || prefixLength > max) {
+            throw new InvalidInputException("invalid_network", "prefix length must be between 0 and " + max);
+        }
+    }
+
+    /**
+     * Parses {@code address/prefix} or a bare address.
+     *
+     * @throws InvalidInputException if the text is not a literal network
+     */
+    public static IpNetwork parse(String text) {
+        if (text == null) {
+            throw new InvalidInputException("invalid_network", "a network is required");
+        }
+        int slash = text.indexOf('/');
+        if (slash < 0) {
+            IpAddress address = IpAddress.parse(text);
+            return new IpNetwork(address, address.isIpv4() ? 32 : 128);
+        }
+        String prefix = text.substring(slash + 1);
+        if (prefix.isEmpty() || prefix.length() > 3 || !prefix.chars().allMatch(Character::isDigit)) {
+            throw new InvalidInputException("invalid_network", "not a valid prefix length: " + prefix);
+        }
+        return new IpNetwork(IpAddress.parse(text.substring(0, slash)), Integer.parseInt(prefix));
+    }
+
+    /** True if {@code candidate} is of the same family and inside this network. */
+    public boolean contains(IpAddress candidate) {
+        byte[] network = address.bytes();
+        byte[] other = candidate.bytes();
+        if (network.length != other.length) {
+            return false;
+        }
+        int fullBytes = prefixLength / 8;
+        for (int i = 0; i < fullBytes; i++) {
+            if (network[i] != other[i]) {
+                return false;
+            }
+        }
+        int remainingBits = prefixLength % 8;
+        if (remainingBits == 0) {
+            return true;
+        }
+        int mask = (0xff << (8 - remainingBits)) & 0xff;
+        return (network[fullBytes] & mask) == (other[fullBytes] & mask);
+    }
+
+    @Override
+    public String toString() {
+        return address.text() + "/" + prefixLength;
+    }
+}
