@@ -1,0 +1,36 @@
+package org.bangui.adapters.fail2ban;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.bangui.domain.health.ComponentProbePort;
+import org.bangui.domain.health.ProbeResult;
+
+/** Probes that the fail2ban configuration directory exists, is readable and holds a jail configuration. */
+public final class ConfigDirProbeAdapter implements ComponentProbePort {
+
+    private final Path configDir;
+
+    public ConfigDirProbeAdapter(Path configDir) {
+        this.configDir = Objects.requireNonNull(configDir, "configDir");
+    }
+
+    @Override
+    public String component() {
+        return "config_dir";
+    }
+
+    @Override
+    public ProbeResult probe() {
+        if (!Files.isDirectory(configDir)) {
+            return ProbeResult.down(configDir + " is not a directory");
+        }
+        if (!Files.isReadable(configDir)) {
+            return ProbeResult.down(configDir + " is not readable");
+        }
+        if (!Files.isReadable(configDir.resolve("jail.conf")) && !Files.isReadable(configDir.resolve("jail.local"))) {
+            return ProbeResult.down(configDir + " holds neither jail.conf nor jail.local");
+        }
+        return ProbeResult.up(configDir.toString());
+    }
+}

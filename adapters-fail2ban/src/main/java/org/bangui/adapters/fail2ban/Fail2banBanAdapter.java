@@ -1,0 +1,95 @@
+package org.bangui.adapters.fail2ban;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.bangui.adapters.fail2ban.protocol.Fail2banClient;
+import org.bangui.adapters.fail2ban.protocol.ProtocolException;
+import org.bangui.domain.ban.Ban;
+import org.bangui.domain.ban.BanPort;
+import org.bangui.domain.jail.JailName;
+import org.bangui.domain.net.IpAddress;
+import org.bangui.domain.shared.InvalidInputException;
+
+/** {@link BanPort} over fail2ban's {@code banip}, {@code unbanip}, {@code unban} and {@code banned}. */
+public final class Fail2banBanAdapter implements BanPort {
+
+    private final Fail2banCommands commands;
+    private final ZoneId serverZone;
+    private final int batchSize;
+
+    /**
+     * @param serverZone the zone fail2ban formats ban times in (its host's local zone)
+     * @param batchSize addresses per {@code banip} command
+     */
+    public Fail2banBanAdapter(Fail2banClient client, ZoneId serverZone, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be positive");
+        }
+        this.commands = new Fail2banCommands(client);
+        this.serverZone = Objects.requireNonNull(serverZone, "serverZone");
+        this.batchSize = batchSize;
+    }
+
+    @Override
+    public List<Ban> activeBans(JailName jail) {
+        Object reply = commands.forJail(jail, List.of("get", jail.value(), "banip", "--with-time"));
+        return Fail2banCommands.parse(() -> {
+            List<String> lines = Replies.strings(reply);
+            List<Ban> bans = new ArrayList<>(lines.size());
+            for (String line : lines) {
+                Replies.banWithTime(jail, line, serverZone).ifPresent(bans::add);
+            }
+            return List.copyOf(bans);
+        });
+    }
+
+    @Override
+    public int ban(JailName jail, List<IpAddress> addresses) {
+        long banned = 0;
+        for (int from = 0; from < addresses.size(); from += batchSize) {
+            List<IpAddress> batch = addresses.subList(from, Math.min(addresses.size(), from + batchSize));
+            List<Object> command = new ArrayList<>(batch.size() + 3);
+            command.add("set");
+            command.add(jail.value());
+            command.add("banip");
+            batch.forEach(address -> command.add(address.text()));
+            Object reply = commands.forJail(jail, command);
+            banned += Fail2banCommands.parse(() -> Replies.number(reply));
+        }
+        return Math.toIntExact(banned);
+    }
+
+    @Override
+    public boolean unban(JailName jail, IpAddress address) {
+        Object reply = commands.forJail(jail, List.of("set", jail.value(), "unbanip", address.text()));
+        return Fail2banCommands.parse(() -> Replies.number(reply)) > 0;
+    }
+
+    @Override
+    public int unbanEverywhere(IpAddress address) {
+        Object reply = commands.forServer(List.of("unban", address.text()));
+        return Math.toIntExact(Fail2banCommands.parse(() -> Replies.number(reply)));
+    }
+
+    @Override
+    public List<JailName> jailsBanning(IpAddress address) {
+        Object reply = commands.forServer(List.of("banned", address.text()));
+        return Fail2banCommands.parse(() -> {
+            // one list of jail names per address asked about
+            if (!(reply instanceof List<?> perAddress) || perAddress.size() != 1) {
+                throw new ProtocolException("expected one list of jails for one address");
+            }
+            List<JailName> jails = new ArrayList<>();
+            for (String name : Replies.strings(perAddress.get(0))) {
+                try {
+                    jails.add(JailName.of(name));
+                } catch (InvalidInputException unsupportedName) {
+                    // not addressable through BanGUI; see Fail2banJailAdapter#jailNames
+                }
+            }
+            return List.copyOf(jails);
+        });
+    }
+}

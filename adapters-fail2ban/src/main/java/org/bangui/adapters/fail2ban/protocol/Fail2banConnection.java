@@ -1,0 +1,143 @@
+package org.bangui.adapters.fail2ban.protocol;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * One connection to the fail2ban socket. Not thread-safe: {@link Fail2banClient} serialises access.
+ * Non-blocking I/O with a selector gives every connect, write and read a deadline.
+ */
+final class Fail2banConnection implements Closeable {
+
+    private static final int INITIAL_BUFFER = 8 * 1024;
+
+    private final SocketChannel channel;
+    private final Selector selector;
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
+    private byte[] reply = new byte[INITIAL_BUFFER];
+
+    private Fail2banConnection(SocketChannel channel, Selector selector) {
+        this.channel = channel;
+        this.selector = selector;
+    }
+
+    static Fail2banConnection open(Path socket, Duration connectTimeout) throws IOException {
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        Selector selector = null;
+        try {
+            channel.configureBlocking(false);
+            selector = Selector.open();
+            if (!channel.connect(UnixDomainSocketAddress.of(socket))) {
+                SelectionKey key = channel.register(selector, SelectionKey.OP_CONNECT);
+                if (selector.select(connectTimeout.toMillis()) == 0) {
+                    throw new IOException("connect timed out after " + connectTimeout.toMillis() + " ms");
+                }
+                channel.finishConnect();
+                key.interestOps(0);
+            } else {
+                channel.register(selector, 0);
+            }
+            return new Fail2banConnection(channel, selector);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            if (selector != null) {
+                selector.close();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Sends one framed request and reads the complete reply frame.
+     *
+     * @return the reply bytes including the end marker; the array may be longer than the returned length
+     */
+    Frame exchange(byte[] request, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        write(ByteBuffer.wrap(request), deadline);
+        int length = 0;
+        while (!Fail2banCodec.isComplete(reply, length)) {
+            readBuffer.clear();
+            int read = channel.read(readBuffer);
+            if (read < 0) {
+                throw new IOException("fail2ban closed the connection");
+            }
+            if (read == 0) {
+                await(SelectionKey.OP_READ, deadline);
+                continue;
+            }
+            if (length + read > reply.length) {
+                reply = Arrays.copyOf(reply, Math.max(reply.length * 2, length + read));
+            }
+            readBuffer.flip();
+            readBuffer.get(reply, length, read);
+            length += read;
+        }
+        return new Frame(reply, length);
+    }
+
+    private void write(ByteBuffer data, long deadline) throws IOException {
+        while (data.hasRemaining()) {
+            if (channel.write(data) == 0) {
+                await(SelectionKey.OP_WRITE, deadline);
+            }
+        }
+    }
+
+    private void await(int operation, long deadline) throws IOException {
+        long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
+        if (remainingMillis <= 0) {
+            throw new ReplyTimeoutException();
+        }
+        SelectionKey key = channel.keyFor(selector);
+        key.interestOps(operation);
+        try {
+            selector.selectedKeys().clear();
+            if (selector.select(remainingMillis) == 0 && System.nanoTime() >= deadline) {
+                throw new ReplyTimeoutException();
+            }
+        } finally {
+            key.interestOps(0);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (channel.isOpen() && channel.isConnected()) {
+                channel.write(ByteBuffer.wrap(Fail2banCodec.CLOSE));
+            }
+        } catch (IOException ignored) {
+            // the server may already be gone; closing our side is all that matters
+        }
+        try {
+            selector.close();
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing left to release
+        }
+    }
+
+    /** A reply frame: {@code bytes[0..length)}. */
+    record Frame(byte[] bytes, int length) {
+    }
+
+    /** fail2ban did not answer before the deadline. */
+    static final class ReplyTimeoutException extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        ReplyTimeoutException() {
+            super("fail2ban did not answer in time");
+        }
+    }
+}
