@@ -1,0 +1,131 @@
+package org.bangui.adapters.fail2ban;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.bangui.adapters.fail2ban.protocol.Fail2banClient;
+import org.bangui.adapters.fail2ban.testing.Fail2banSandbox;
+import org.bangui.domain.ban.Ban;
+import org.bangui.domain.jail.JailConfiguration;
+import org.bangui.domain.jail.JailName;
+import org.bangui.domain.jail.UnknownJailException;
+import org.bangui.domain.net.IpAddress;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The port adapters against a real private fail2ban-server; effects are checked with fail2ban-client. */
+class Fail2banAdaptersIT {
+
+    private static final JailName SSHD = JailName.of("sshd");
+    private static final JailName BLOCKLIST = JailName.of("blocklist");
+    private static final JailName NGINX = JailName.of("nginx-http-auth");
+
+    @TempDir
+    static Path dir;
+    static Fail2banSandbox sandbox;
+    static Fail2banClient client;
+    static Fail2banJailAdapter jails;
+    static Fail2banBanAdapter bans;
+
+    @BeforeAll
+    static void start() {
+        sandbox = Fail2banSandbox.start(dir);
+        client = new Fail2banClient(sandbox.socket(), Duration.ofSeconds(1), Duration.ofSeconds(10));
+        jails = new Fail2banJailAdapter(client);
+        bans = new Fail2banBanAdapter(client, ZoneId.systemDefault(), 500);
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        sandbox.close();
+    }
+
+    @Test
+    void listsTheSandboxJails() {
+        assertThat(jails.jailNames()).containsExactlyInAnyOrder(SSHD, NGINX, BLOCKLIST);
+    }
+
+    @Test
+    void readsEffectiveJailConfiguration() {
+        JailConfiguration config = jails.configuration(SSHD);
+        assertThat(config.banTime().seconds()).isEqualTo(600);
+        assertThat(config.findTime()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(config.maxRetry()).isEqualTo(3);
+        assertThat(config.logPaths()).containsExactly(sandbox.logFile("sshd").toString());
+        assertThat(config.ignoreIp()).contains("127.0.0.0/8", "192.0.2.250", "198.51.100.0/28");
+        assertThat(config.actions()).containsExactly("bangui-noop");
+    }
+
+    @Test
+    void unknownJailIsReportedAsSuch() {
+        JailName missing = JailName.of("no-such-jail");
+        assertThatThrownBy(() -> jails.counters(missing)).isInstanceOf(UnknownJailException.class);
+        assertThatThrownBy(() -> bans.activeBans(missing)).isInstanceOf(UnknownJailException.class);
+        assertThatThrownBy(() -> jails.start(missing)).isInstanceOf(UnknownJailException.class);
+    }
+
+    @Test
+    void bansFromLogLinesAppearWithStartAndExpiry() throws InterruptedException {
+        IpAddress attacker = IpAddress.parse("203.0.113.5");
+        Instant before = Instant.now().minusSeconds(2);
+        sandbox.appendSshdFailures(attacker.text(), 3);
+        List<Ban> found = awaitBan(SSHD, attacker);
+        assertThat(found).hasSize(1);
+        Ban ban = found.get(0);
+        assertThat(ban.bannedAt()).isBetween(before, Instant.now().plusSeconds(1));
+        assertThat(ban.expiresAt()).contains(ban.bannedAt().plusSeconds(600));
+        assertThat(jails.counters(SSHD).totalFailed()).isGreaterThanOrEqualTo(3);
+        assertThat(bans.jailsBanning(attacker)).containsExactly(SSHD);
+    }
+
+    @Test
+    void bansInBatchesAndCountsOnlyNewBans() {
+        List<IpAddress> addresses = new ArrayList<>();
+        for (int i = 1; i <= 1200; i++) {
+            addresses.add(IpAddress.parse("10.1." + (i / 256) + "." + (i % 256)));
+        }
+        assertThat(bans.ban(BLOCKLIST, addresses)).isEqualTo(1200);
+        assertThat(bans.ban(BLOCKLIST, addresses.subList(0, 10))).isZero();
+        assertThat(bans.activeBans(BLOCKLIST)).hasSizeGreaterThanOrEqualTo(1200);
+        assertThat(sandbox.client("status", "blocklist")).contains("Currently banned:\t1200");
+        assertThat(jails.counters(BLOCKLIST).currentlyBanned()).isEqualTo(1200);
+        assertThat(bans.unbanEverywhere(addresses.get(0))).isEqualTo(1);
+    }
+
+    @Test
+    void unbanReportsWhetherTheAddressWasBanned() {
+        IpAddress address = IpAddress.parse("2001:db8::42");
+        assertThat(bans.ban(NGINX, List.of(address))).isEqualTo(1);
+        assertThat(sandbox.client("banned", "2001:db8::42")).contains("nginx-http-auth");
+        assertThat(bans.unban(NGINX, address)).isTrue();
+        assertThat(bans.unban(NGINX, address)).isFalse();
+        assertThat(bans.jailsBanning(address)).isEmpty();
+    }
+
+    @Test
+    void idleModeIsSetAndCleared() {
+        assertThat(jails.setIdle(NGINX, true)).isTrue();
+        assertThat(jails.setIdle(NGINX, false)).isFalse();
+    }
+
+    private static List<Ban> awaitBan(JailName jail, IpAddress address) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Ban> found = bans.activeBans(jail).stream().filter(b -> b.address().equals(address)).toList();
+            if (!found.isEmpty()) {
+                return found;
+            }
+            Thread.sleep(100);
+        }
+        return List.of();
+    }
+}
