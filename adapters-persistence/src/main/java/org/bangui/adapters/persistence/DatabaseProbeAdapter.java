@@ -1,0 +1,38 @@
+package org.bangui.adapters.persistence;
+
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.bangui.domain.health.ComponentProbePort;
+import org.bangui.domain.health.ProbeResult;
+
+/** The {@code database} probe: a connection from the pool answers a query against the migrated schema. */
+@Singleton
+public class DatabaseProbeAdapter implements ComponentProbePort {
+
+    private final DataSource dataSource;
+
+    DatabaseProbeAdapter(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public String component() {
+        return "database";
+    }
+
+    @Override
+    public ProbeResult probe() {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1")) {
+            rows.next();
+            return ProbeResult.up("sqlite, " + rows.getInt(1) + " migrations applied");
+        } catch (SQLException | RuntimeException e) {
+            return ProbeResult.down("database unusable: " + e.getMessage());
+        }
+    }
+}

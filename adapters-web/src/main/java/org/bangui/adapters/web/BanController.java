@@ -1,0 +1,121 @@
+package org.bangui.adapters.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+import java.util.Optional;
+import org.bangui.application.ban.BanAddressUseCase;
+import org.bangui.application.ban.QueryBansUseCase;
+import org.bangui.application.ban.UnbanAddressUseCase;
+import org.bangui.domain.ban.Ban;
+import org.bangui.domain.jail.JailName;
+import org.bangui.domain.net.IpAddress;
+
+/** Active bans: query, ban, unban from one jail or from all. */
+@Controller(ApiDefinition.BASE + "/bans")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class BanController {
+
+    private final QueryBansUseCase query;
+    private final BanAddressUseCase ban;
+    private final UnbanAddressUseCase unban;
+
+    BanController(QueryBansUseCase query, BanAddressUseCase ban, UnbanAddressUseCase unban) {
+        this.query = query;
+        this.ban = ban;
+        this.unban = unban;
+    }
+
+    /** Active bans, optionally only those of one jail and/or one address. */
+    @Get
+    public BanListResponse list(@QueryValue @Nullable String jail, @QueryValue @Nullable String ip) {
+        List<Ban> bans = query.activeBans(new QueryBansUseCase.BanQuery(Inputs.optionalJail(jail),
+                Inputs.optionalIp(ip)));
+        return new BanListResponse(bans.size(), bans.stream().map(BanView::of).toList());
+    }
+
+    /** Where an address is banned now, with each ban's times. */
+    @Get("/search")
+    public SearchResponse search(@QueryValue @Nullable String ip) {
+        IpAddress address = Inputs.ip(Inputs.required(ip, "ip"));
+        List<Ban> bans = query.activeBans(new QueryBansUseCase.BanQuery(Optional.empty(), Optional.of(address)));
+        return new SearchResponse(address.text(), bans.stream().map(b -> b.jail().value()).distinct().toList(),
+                bans.stream().map(BanView::of).toList());
+    }
+
+    /** Bans an address in a jail after the safety checks; 201, 409 if it is already banned there. */
+    @Post
+    public HttpResponse<BanCreated> create(@Body BanRequest request) {
+        JailName jail = Inputs.jail(Inputs.required(request.jail(), "jail"));
+        IpAddress address = Inputs.ip(Inputs.required(request.ip(), "ip"));
+        ban.ban(new BanAddressUseCase.BanCommand(jail, address));
+        return HttpResponse.created(new BanCreated(jail.value(), address.text()));
+    }
+
+    /** Unbans an address in one jail; 204, 404 if it was not banned there. */
+    @Delete("/{jail}/{ip}")
+    public HttpResponse<Void> delete(@PathVariable String jail, @PathVariable String ip) {
+        unban.unban(new UnbanAddressUseCase.UnbanCommand(Inputs.ip(ip), Optional.of(Inputs.jail(jail))));
+        return HttpResponse.noContent();
+    }
+
+    /** Unbans an address in every jail; 404 if it was banned nowhere. */
+    @Post("/unban")
+    public UnbanResponse unbanEverywhere(@Body UnbanRequest request) {
+        IpAddress address = Inputs.ip(Inputs.required(request.ip(), "ip"));
+        int lifted = unban.unban(new UnbanAddressUseCase.UnbanCommand(address, Optional.empty()));
+        return new UnbanResponse(address.text(), lifted);
+    }
+
+    /** Ban request body. */
+    @Serdeable
+    public record BanRequest(@Nullable String jail, @Nullable String ip) {
+    }
+
+    /** Unban-everywhere request body. */
+    @Serdeable
+    public record UnbanRequest(@Nullable String ip) {
+    }
+
+    /** The ban that was created. */
+    @Serdeable
+    public record BanCreated(String jail, String ip) {
+    }
+
+    /** How many bans were lifted. */
+    @Serdeable
+    public record UnbanResponse(String ip, int unbanned) {
+    }
+
+    /** A list of bans. */
+    @Serdeable
+    public record BanListResponse(int count, List<BanView> bans) {
+    }
+
+    /** Where an address is banned. */
+    @Serdeable
+    public record SearchResponse(String ip, List<String> jails, List<BanView> bans) {
+    }
+
+    /** One active ban; {@code expiresAt} is null and {@code banTimeSeconds} -1 for permanent bans. */
+    @Serdeable
+    public record BanView(String jail, String ip, String bannedAt, long banTimeSeconds, boolean permanent,
+                          @Nullable String expiresAt) {
+
+        static BanView of(Ban ban) {
+            return new BanView(ban.jail().value(), ban.address().text(), ban.bannedAt().toString(),
+                    ban.duration().seconds(), ban.duration().isPermanent(),
+                    ban.expiresAt().map(Object::toString).orElse(null));
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.bangui.adapters.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+import org.bangui.application.jail.ControlJailUseCase;
+import org.bangui.application.jail.GetJailUseCase;
+import org.bangui.application.jail.JailDetail;
+import org.bangui.application.jail.ListJailsUseCase;
+import org.bangui.domain.jail.JailConfiguration;
+import org.bangui.domain.jail.JailCounters;
+import org.bangui.domain.jail.JailName;
+
+/** Jails: list, detail, start, stop and idle. */
+@Controller(ApiDefinition.BASE + "/jails")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class JailController {
+
+    private final ListJailsUseCase listJails;
+    private final GetJailUseCase getJail;
+    private final ControlJailUseCase control;
+
+    JailController(ListJailsUseCase listJails, GetJailUseCase getJail, ControlJailUseCase control) {
+        this.listJails = listJails;
+        this.getJail = getJail;
+        this.control = control;
+    }
+
+    /** Every running jail with its counters. */
+    @Get
+    public JailListResponse list() {
+        return new JailListResponse(listJails.listJails().stream()
+                .map(status -> JailSummary.of(status.name(), status.counters()))
+                .toList());
+    }
+
+    /** One jail's counters and effective settings; 404 for an unknown jail. */
+    @Get("/{name}")
+    public JailDetailResponse detail(@PathVariable String name) {
+        JailDetail detail = getJail.jail(Inputs.jail(name));
+        JailConfiguration config = detail.configuration();
+        return new JailDetailResponse(detail.name().value(), JailSummary.of(detail.name(), detail.counters()),
+                config.banTime().seconds(), config.banTime().isPermanent(), config.findTime().toSeconds(),
+                config.maxRetry(), config.logPaths(), config.ignoreIp(), config.actions());
+    }
+
+    /** Starts a jail fail2ban still knows; 204. */
+    @Post("/{name}/start")
+    public HttpResponse<Void> start(@PathVariable String name) {
+        control.start(Inputs.jail(name));
+        return HttpResponse.noContent();
+    }
+
+    /** Stops a jail (fail2ban lifts its bans and forgets it until a reload); 204. */
+    @Post("/{name}/stop")
+    public HttpResponse<Void> stop(@PathVariable String name) {
+        control.stop(Inputs.jail(name));
+        return HttpResponse.noContent();
+    }
+
+    /** Sets or clears idle mode with {@code {"idle": true|false}}. */
+    @Put("/{name}/idle")
+    public IdleResponse idle(@PathVariable String name, @Body IdleRequest request) {
+        JailName jail = Inputs.jail(name);
+        boolean idle = Inputs.required(request.idle(), "idle");
+        return new IdleResponse(jail.value(), control.setIdle(new ControlJailUseCase.SetIdleCommand(jail, idle)));
+    }
+
+    /** Jail list body. */
+    @Serdeable
+    public record JailListResponse(List<JailSummary> jails) {
+    }
+
+    /** One jail's counters. */
+    @Serdeable
+    public record JailSummary(String name, long currentlyFailed, long totalFailed, long currentlyBanned,
+                              long totalBanned) {
+
+        static JailSummary of(JailName name, JailCounters counters) {
+            return new JailSummary(name.value(), counters.currentlyFailed(), counters.totalFailed(),
+                    counters.currentlyBanned(), counters.totalBanned());
+        }
+    }
+
+    /** Jail detail body; {@code banTimeSeconds} is -1 for permanent bans. */
+    @Serdeable
+    public record JailDetailResponse(String name, JailSummary counters, long banTimeSeconds, boolean permanentBans,
+                                     long findTimeSeconds, int maxRetry, List<String> logPaths,
+                                     List<String> ignoreIp, List<String> actions) {
+    }
+
+    /** Idle request body. */
+    @Serdeable
+    public record IdleRequest(@Nullable Boolean idle) {
+    }
+
+    /** Idle state after the change. */
+    @Serdeable
+    public record IdleResponse(String name, boolean idle) {
+    }
+}

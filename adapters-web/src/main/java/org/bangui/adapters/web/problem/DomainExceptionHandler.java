@@ -1,0 +1,47 @@
+package org.bangui.adapters.web.problem;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import org.bangui.domain.shared.DomainException;
+
+/** Maps every domain failure to its HTTP status, by category; the body comes from {@link ProblemBodyProvider}. */
+@Singleton
+@Produces
+@Requires(classes = {DomainException.class, ExceptionHandler.class})
+public class DomainExceptionHandler implements ExceptionHandler<DomainException, HttpResponse<?>> {
+
+    /** Seconds a client should wait before retrying when a dependency is unavailable. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    private final ErrorResponseProcessor<?> errors;
+
+    public DomainExceptionHandler(ErrorResponseProcessor<?> errors) {
+        this.errors = errors;
+    }
+
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, DomainException exception) {
+        HttpStatus status = switch (exception.category()) {
+            case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
+        MutableHttpResponse<?> response = HttpResponse.status(status);
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            response.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return errors.processResponse(ErrorContext.builder(request)
+                .cause(exception)
+                .errorMessage(exception.getMessage())
+                .build(), response);
+    }
+}
