@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import io.micronaut.jdbc.DataSourceResolver;
 import javax.sql.DataSource;
 import org.bangui.domain.health.ComponentProbePort;
 import org.bangui.domain.health.ProbeResult;
@@ -15,8 +16,10 @@ public class DatabaseProbeAdapter implements ComponentProbePort {
 
     private final DataSource dataSource;
 
-    DatabaseProbeAdapter(DataSource dataSource) {
-        this.dataSource = dataSource;
+    DatabaseProbeAdapter(DataSource dataSource, DataSourceResolver resolver) {
+        // the injected DataSource is transaction-aware and refuses connections outside a transaction; the
+        // probe needs a plain pooled connection
+        this.dataSource = resolver.resolve(dataSource);
     }
 
     @Override

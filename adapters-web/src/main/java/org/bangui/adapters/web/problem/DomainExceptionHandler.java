@@ -28,6 +28,7 @@ public class DomainExceptionHandler implements ExceptionHandler<DomainException,
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // the interface declares a raw HttpRequest
     public HttpResponse<?> handle(HttpRequest request, DomainException exception) {
         HttpStatus status = switch (exception.category()) {
             case INVALID_INPUT -> HttpStatus.BAD_REQUEST;

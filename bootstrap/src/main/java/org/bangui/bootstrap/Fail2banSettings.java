@@ -1,0 +1,44 @@
+package org.bangui.bootstrap;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/**
+ * {@code bangui.fail2ban.*} settings ({@code BANGUI_FAIL2BAN_*} in the environment).
+ *
+ * @param socket the fail2ban server socket
+ * @param configDir fail2ban's configuration directory
+ * @param client the fail2ban-client executable, used for configuration tests and reloads
+ * @param connectTimeout how long a connection attempt may take
+ * @param timeout how long one command may take, including the wait for other callers
+ * @param banBatchSize addresses per {@code banip} command
+ * @param timeZone the zone fail2ban formats ban times in; {@code system} for this host's zone
+ */
+@ConfigurationProperties("bangui.fail2ban")
+public record Fail2banSettings(
+        @NotBlank @Bindable(defaultValue = "/var/run/fail2ban/fail2ban.sock") String socket,
+        @NotBlank @Bindable(defaultValue = "/etc/fail2ban") String configDir,
+        @NotBlank @Bindable(defaultValue = "fail2ban-client") String client,
+        @Bindable(defaultValue = "2s") Duration connectTimeout,
+        @Bindable(defaultValue = "10s") Duration timeout,
+        @Min(1) @Max(5000) @Bindable(defaultValue = "500") int banBatchSize,
+        @NotBlank @Bindable(defaultValue = "system") String timeZone) {
+
+    Path socketPath() {
+        return Path.of(socket);
+    }
+
+    Path configDirPath() {
+        return Path.of(configDir);
+    }
+
+    ZoneId zone() {
+        return "system".equals(timeZone) ? ZoneId.systemDefault() : ZoneId.of(timeZone);
+    }
+}
