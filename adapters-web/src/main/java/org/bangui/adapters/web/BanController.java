@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Optional;
 import org.bangui.application.ban.BanAddressUseCase;
@@ -56,8 +57,8 @@ public class BanController {
     /** Bans an address in a jail after the safety checks; 201, 409 if it is already banned there. */
     @Post
     public HttpResponse<BanCreated> create(@Body BanRequest request) {
-        JailName jail = Inputs.jail(Inputs.required(request.jail(), "jail"));
-        IpAddress address = Inputs.ip(Inputs.required(request.ip(), "ip"));
+        JailName jail = Inputs.jail(Inputs.string(request.jail(), "jail"));
+        IpAddress address = Inputs.ip(Inputs.string(request.ip(), "ip"));
         ban.ban(new BanAddressUseCase.BanCommand(jail, address));
         return HttpResponse.created(new BanCreated(jail.value(), address.text()));
     }
@@ -72,19 +73,20 @@ public class BanController {
     /** Unbans an address in every jail; 404 if it was banned nowhere. */
     @Post("/unban")
     public UnbanResponse unbanEverywhere(@Body UnbanRequest request) {
-        IpAddress address = Inputs.ip(Inputs.required(request.ip(), "ip"));
+        IpAddress address = Inputs.ip(Inputs.string(request.ip(), "ip"));
         int lifted = unban.unban(new UnbanAddressUseCase.UnbanCommand(address, Optional.empty()));
         return new UnbanResponse(address.text(), lifted);
     }
 
-    /** Ban request body. */
+    /** Ban request body; fields are raw JSON values so that a wrong type is refused instead of coerced. */
     @Serdeable
-    public record BanRequest(@Nullable String jail, @Nullable String ip) {
+    public record BanRequest(@Schema(type = "string", example = "sshd") @Nullable Object jail,
+                             @Schema(type = "string", example = "203.0.113.5") @Nullable Object ip) {
     }
 
     /** Unban-everywhere request body. */
     @Serdeable
-    public record UnbanRequest(@Nullable String ip) {
+    public record UnbanRequest(@Schema(type = "string", example = "203.0.113.5") @Nullable Object ip) {
     }
 
     /** The ban that was created. */

@@ -33,4 +33,20 @@ final class Inputs {
         }
         return value;
     }
+
+    /** A required JSON string: numbers, booleans, arrays and objects are refused, not coerced. */
+    static String string(Object value, String field) {
+        if (!(required(value, field) instanceof String text)) {
+            throw new InvalidInputException("wrong_type", "the field '" + field + "' must be a string");
+        }
+        return text;
+    }
+
+    /** A required JSON boolean: {@code "true"}, 1 and other look-alikes are refused, not coerced. */
+    static boolean bool(Object value, String field) {
+        if (!(required(value, field) instanceof Boolean flag)) {
+            throw new InvalidInputException("wrong_type", "the field '" + field + "' must be true or false");
+        }
+        return flag;
+    }
 }

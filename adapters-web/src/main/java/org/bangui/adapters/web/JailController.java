@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.bangui.application.jail.ControlJailUseCase;
 import org.bangui.application.jail.GetJailUseCase;
@@ -71,7 +72,7 @@ public class JailController {
     @Put("/{name}/idle")
     public IdleResponse idle(@PathVariable String name, @Body IdleRequest request) {
         JailName jail = Inputs.jail(name);
-        boolean idle = Inputs.required(request.idle(), "idle");
+        boolean idle = Inputs.bool(request.idle(), "idle");
         return new IdleResponse(jail.value(), control.setIdle(new ControlJailUseCase.SetIdleCommand(jail, idle)));
     }
 
@@ -100,7 +101,7 @@ public class JailController {
 
     /** Idle request body. */
     @Serdeable
-    public record IdleRequest(@Nullable Boolean idle) {
+    public record IdleRequest(@Schema(type = "boolean") @Nullable Object idle) {
     }
 
     /** Idle state after the change. */

@@ -1,0 +1,91 @@
+package org.bangui.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Probes, fail2ban going away and coming back, and stopping a jail: each test leaves fail2ban running. */
+@MicronautTest(transactional = false)
+class HealthAndRecoveryIT extends SandboxedServiceTest {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(server.getURI(), json);
+    }
+
+    @Test
+    void healthyServiceReportsEveryComponentUp() {
+        Api.Response health = api.get("/api/v1/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json()).containsEntry("status", "ok");
+        assertThat(health.list("components")).extracting(c -> c.get("name"))
+                .containsExactly("fail2ban", "database", "config_dir");
+        assertThat(api.get("/api/v1/health/ready").status()).isEqualTo(200);
+        assertThat(api.get("/health").status()).isEqualTo(200);
+        assertThat(api.get("/health/readiness").status()).isEqualTo(200);
+        assertThat(api.get("/health/liveness").status()).isEqualTo(200);
+    }
+
+    @Test
+    void losingFail2banMakesServiceUnavailableButAliveAndItRecoversWithoutRestart() {
+        fail2ban.stop();
+        try {
+            Api.Response health = api.get("/api/v1/health");
+            assertThat(health.status()).isEqualTo(503);
+            assertThat(health.json()).containsEntry("status", "unavailable");
+            assertThat(api.get("/api/v1/health/live").status()).isEqualTo(200);
+            assertThat(api.get("/health/liveness").status()).isEqualTo(200);
+
+            Api.Response ready = api.get("/api/v1/health/ready");
+            assertThat(ready.status()).isEqualTo(503);
+            assertThat(ready.json().get("failed")).isEqualTo(List.of("fail2ban"));
+            assertThat(api.get("/health/readiness").status()).isEqualTo(503);
+
+            Api.Response jails = api.get("/api/v1/jails");
+            assertThat(jails.status()).isEqualTo(503);
+            assertThat(jails.contentType()).startsWith("application/problem+json");
+            assertThat(jails.json()).containsEntry("code", "fail2ban_unavailable");
+
+            Api.Response dashboard = api.get("/api/v1/dashboard/status");
+            assertThat(dashboard.status()).isEqualTo(200);
+            Map<String, Object> offline = new java.util.HashMap<>();
+            offline.put("online", false);
+            offline.put("version", null);
+            assertThat(dashboard.json().get("fail2ban")).isEqualTo(offline);
+        } finally {
+            fail2ban.restart();
+        }
+        assertThat(api.get("/api/v1/health").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/jails").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/dashboard/status").json().get("fail2ban"))
+                .isEqualTo(Map.of("online", true, "version", "1.0.2"));
+    }
+
+    @Test
+    void stoppedJailDisappearsUntilFail2banReloadsIt() {
+        try {
+            assertThat(api.post("/api/v1/jails/nginx-http-auth/stop", "").status()).isEqualTo(204);
+            assertThat(api.get("/api/v1/jails").list("jails")).extracting(j -> j.get("name"))
+                    .doesNotContain("nginx-http-auth");
+            assertThat(fail2ban.client("status")).doesNotContain("nginx-http-auth");
+            // fail2ban forgets a stopped jail: starting it by name is refused as unknown
+            assertThat(api.post("/api/v1/jails/nginx-http-auth/start", "").status()).isEqualTo(404);
+        } finally {
+            fail2ban.restart();
+        }
+        assertThat(api.get("/api/v1/jails/nginx-http-auth").status()).isEqualTo(200);
+    }
+}
