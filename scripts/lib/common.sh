@@ -1,0 +1,99 @@
+# Shared helpers for BanGUI's scripts. Source it; do not run it.
+
+# Root of the repository.
+BANGUI_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@";
+  elif command -v sudo >/dev/null 2>&1; then sudo "$@";
+  else die "need root to run: $*"; fi
+}
+
+# Installs the Debian packages in "$@" that are not installed yet (apt-get update first, once).
+ensure_packages() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing ${missing[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# A JDK 17 or newer on PATH, fail2ban for the sandbox. Maven comes through ./mvnw.
+ensure_build_tools() {
+  local need_jdk=1
+  if command -v javac >/dev/null 2>&1; then
+    local v; v=$(javac -version 2>&1 | sed -E 's/^javac ([0-9]+).*/\1/')
+    [ "${v:-0}" -ge 17 ] 2>/dev/null && need_jdk=0
+  fi
+  local pkgs=(fail2ban ca-certificates curl unzip)
+  [ $need_jdk -eq 1 ] && pkgs+=(openjdk-17-jdk-headless)
+  ensure_packages "${pkgs[@]}"
+}
+
+# Builds the runnable jar unless it is newer than every source file.
+build_jar() {
+  local jar="$BANGUI_ROOT/bootstrap/target/bangui.jar"
+  if [ -f "$jar" ] && [ -z "$(find "$BANGUI_ROOT" -path '*/src/*' -newer "$jar" -print -quit)" ] \
+     && [ "$jar" -nt "$BANGUI_ROOT/pom.xml" ]; then
+    return 0
+  fi
+  log "building bootstrap/target/bangui.jar"
+  (cd "$BANGUI_ROOT" && ./mvnw -B -q -DskipTests install)
+}
+
+# Writes a private fail2ban configuration into $1 from the sandbox templates the tests use, so that the
+# demo, the benchmark and the tests run the same jails. The server is started by start_fail2ban.
+write_fail2ban_sandbox() {
+  local dir="$1" template="$BANGUI_ROOT/adapters-fail2ban/src/test/resources/fail2ban-sandbox"
+  mkdir -p "$dir/conf" "$dir/logs"
+  cp /etc/fail2ban/fail2ban.conf "$dir/conf/"
+  rm -rf "$dir/conf/filter.d" "$dir/conf/action.d"
+  cp -r /etc/fail2ban/filter.d /etc/fail2ban/action.d "$dir/conf/"
+  (cd "$template" && find . -type f) | while read -r f; do
+    mkdir -p "$dir/conf/$(dirname "$f")"
+    sed "s#@DIR@#$dir#g" "$template/$f" > "$dir/conf/$f"
+  done
+  touch "$dir/logs/auth.log" "$dir/logs/nginx-error.log" "$dir/logs/blocklist.log"
+}
+
+# Starts fail2ban-server for the sandbox in $1 in the background and waits until every jail answers.
+start_fail2ban() {
+  local dir="$1"
+  fail2ban-server -c "$dir/conf" -f -x -s "$dir/fail2ban.sock" -p "$dir/fail2ban.pid" \
+    --logtarget "$dir/fail2ban.log" >"$dir/server.out" 2>&1 &
+  echo $! > "$dir/server.pid"
+  for _ in $(seq 1 100); do
+    if fail2ban-client -c "$dir/conf" -s "$dir/fail2ban.sock" status blocklist >/dev/null 2>&1; then
+      return 0
+    fi
+    sleep 0.1
+  done
+  die "fail2ban did not start; see $dir/server.out and $dir/fail2ban.log"
+}
+
+stop_pid_file() {
+  local file="$1"
+  [ -f "$file" ] || return 0
+  local pid; pid=$(cat "$file")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  fi
+  rm -f "$file"
+}
+
+# Waits until $1 answers HTTP 200, at most $2 seconds.
+wait_http_ok() {
+  local url="$1" limit="${2:-60}"
+  for _ in $(seq 1 $((limit * 10))); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$url" 2>/dev/null)" = "200" ] && return 0
+    sleep 0.1
+  done
+  return 1
+}
