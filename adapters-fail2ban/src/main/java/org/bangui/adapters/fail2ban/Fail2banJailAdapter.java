@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.bangui.adapters.fail2ban.protocol.Fail2banClient;
-import org.bangui.domain.ban.BanDuration;
+import org.bangui.domain.jail.BanDuration;
 import org.bangui.domain.jail.JailConfiguration;
 import org.bangui.domain.jail.JailControlPort;
 import org.bangui.domain.jail.JailCounters;

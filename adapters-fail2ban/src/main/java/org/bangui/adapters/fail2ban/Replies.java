@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bangui.adapters.fail2ban.protocol.ProtocolException;
 import org.bangui.domain.ban.Ban;
-import org.bangui.domain.ban.BanDuration;
+import org.bangui.domain.jail.BanDuration;
 import org.bangui.domain.jail.JailCounters;
 import org.bangui.domain.jail.JailName;
 import org.bangui.domain.net.IpAddress;

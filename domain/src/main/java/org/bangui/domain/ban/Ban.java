@@ -3,6 +3,7 @@ package org.bangui.domain.ban;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.bangui.domain.jail.BanDuration;
 import org.bangui.domain.jail.JailName;
 import org.bangui.domain.net.IpAddress;
 

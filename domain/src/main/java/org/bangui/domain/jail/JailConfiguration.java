@@ -3,7 +3,6 @@ package org.bangui.domain.jail;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import org.bangui.domain.ban.BanDuration;
 
 /**
  * The effective runtime settings of a jail.

@@ -1,4 +1,4 @@
-package org.bangui.domain.ban;
+package org.bangui.domain.jail;
 
 import java.time.Duration;
 import java.time.Instant;

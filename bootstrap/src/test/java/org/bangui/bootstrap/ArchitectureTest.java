@@ -1,0 +1,118 @@
+package org.bangui.bootstrap;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The import boundaries of the hexagon, as named rules with their reasons. */
+@AnalyzeClasses(packages = "org.bangui",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.ExcludeGenerated.class})
+class ArchitectureTest {
+
+    private static final String DOMAIN = "org.bangui.domain..";
+    private static final String APPLICATION = "org.bangui.application..";
+    private static final String ADAPTERS = "org.bangui.adapters..";
+    private static final String BOOTSTRAP = "org.bangui.bootstrap..";
+
+    /** Micronaut writes {@code $Foo$Definition} and similar classes; they are the framework's, not ours. */
+    static final class ExcludeGenerated implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.matches(java.util.regex.Pattern.compile(".*/\\$[^/]*\\.class"));
+        }
+    }
+
+    @ArchTest
+    static final ArchRule DOMAIN_DEPENDS_ON_THE_JDK_ONLY = classes().that().resideInAPackage(DOMAIN)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
+            .because("the domain is the stable core: no framework, no library, nothing that can change under it");
+
+    @ArchTest
+    static final ArchRule APPLICATION_DEPENDS_ON_THE_DOMAIN_ONLY = classes().that().resideInAPackage(APPLICATION)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..")
+            .because("use cases are plain Java; the bootstrap factory wires them, so they need no annotations");
+
+    @ArchTest
+    static final ArchRule ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER = slices().matching("org.bangui.adapters.(*)..")
+            .should().notDependOnEachOther()
+            .because("each adapter talks to one technology and meets the others only through ports");
+
+    @ArchTest
+    static final ArchRule NOTHING_DEPENDS_ON_BOOTSTRAP = noClasses().that().resideOutsideOfPackage(BOOTSTRAP)
+            .should().dependOnClassesThat().resideInAPackage(BOOTSTRAP)
+            .because("bootstrap is the composition root: it knows everything and nobody knows it");
+
+    @ArchTest
+    static final ArchRule CORE_DOES_NOT_KNOW_THE_ADAPTERS = noClasses().that()
+            .resideInAnyPackage(DOMAIN, APPLICATION)
+            .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS, BOOTSTRAP)
+            .because("dependencies point inwards");
+
+    @ArchTest
+    static final ArchRule DOMAIN_HAS_NO_CYCLES = slices().matching("org.bangui.domain.(*)..")
+            .should().beFreeOfCycles().because("domain capabilities must be understandable one at a time");
+
+    @ArchTest
+    static final ArchRule APPLICATION_HAS_NO_CYCLES = slices().matching("org.bangui.application.(*)..")
+            .should().beFreeOfCycles().because("use cases must be understandable one at a time");
+
+    @ArchTest
+    static final ArchRule OUTGOING_PORTS_ARE_DOMAIN_INTERFACES = classes().that().haveSimpleNameEndingWith("Port")
+            .should().beInterfaces().andShould().resideInAPackage(DOMAIN)
+            .because("the design card puts the outgoing ports in the pure domain module");
+
+    @ArchTest
+    static final ArchRule USE_CASES_ARE_APPLICATION_INTERFACES = classes().that()
+            .haveSimpleNameEndingWith("UseCase")
+            .should().beInterfaces().andShould().resideInAPackage(APPLICATION)
+            .because("incoming ports are the application's interfaces");
+
+    @ArchTest
+    static final ArchRule ADAPTERS_ARE_NAMED_ADAPTER = classes().that().resideInAPackage(ADAPTERS)
+            .and().implement(com.tngtech.archunit.base.DescribedPredicate.describe("a domain port",
+                    (com.tngtech.archunit.core.domain.JavaClass c) -> c.getSimpleName().endsWith("Port")
+                            && c.getPackageName().startsWith("org.bangui.domain")))
+            .should().haveSimpleNameEndingWith("Adapter")
+            .because("a port's implementation is recognisable by its name");
+
+    @ArchTest
+    static final ArchRule NO_GENERIC_EXCEPTIONS = GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+
+    @ArchTest
+    static final ArchRule NO_STANDARD_STREAMS = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+
+    @ArchTest
+    static final ArchRule NO_FIELD_INJECTION = GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
+
+    @ArchTest
+    static final ArchRule NO_JAVA_UTIL_LOGGING = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+
+    @Test
+    void everyPackageTheRulesTargetHoldsClasses() {
+        JavaClasses imported = new ClassFileImporter()
+                .withImportOption(new ImportOption.DoNotIncludeTests())
+                .withImportOption(new ExcludeGenerated())
+                .importPackages("org.bangui");
+        for (String pkg : List.of("org.bangui.domain.ban", "org.bangui.domain.jail", "org.bangui.domain.net",
+                "org.bangui.domain.server", "org.bangui.domain.health", "org.bangui.application.ban",
+                "org.bangui.application.jail", "org.bangui.application.dashboard",
+                "org.bangui.application.health", "org.bangui.adapters.fail2ban",
+                "org.bangui.adapters.fail2ban.protocol", "org.bangui.adapters.persistence",
+                "org.bangui.adapters.web", "org.bangui.bootstrap")) {
+            assertThat(imported.stream().filter(c -> c.getPackageName().equals(pkg)).count())
+                    .as("classes in %s", pkg).isPositive();
+        }
+    }
+}
