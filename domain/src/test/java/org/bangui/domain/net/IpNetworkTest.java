@@ -1,0 +1,42 @@
+package org.bangui.domain.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.bangui.domain.shared.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+class IpNetworkTest {
+
+    @Test
+    void containsAddressesInsideThePrefixOnly() {
+        IpNetwork net = IpNetwork.parse("198.51.100.0/28");
+        assertThat(net.contains(IpAddress.parse("198.51.100.15"))).isTrue();
+        assertThat(net.contains(IpAddress.parse("198.51.100.16"))).isFalse();
+        assertThat(IpNetwork.parse("127.0.0.1/8").contains(IpAddress.parse("127.255.0.1"))).isTrue();
+        assertThat(IpNetwork.parse("2001:db8::/32").contains(IpAddress.parse("2001:db8:ffff::1"))).isTrue();
+        assertThat(IpNetwork.parse("2001:db8::/32").contains(IpAddress.parse("2001:db9::1"))).isFalse();
+        assertThat(IpNetwork.parse("0.0.0.0/0").contains(IpAddress.parse("203.0.113.1"))).isTrue();
+    }
+
+    @Test
+    void bareAddressIsAHostNetwork() {
+        IpNetwork host = IpNetwork.parse("192.0.2.250");
+        assertThat(host.prefixLength()).isEqualTo(32);
+        assertThat(host.contains(IpAddress.parse("192.0.2.250"))).isTrue();
+        assertThat(host.contains(IpAddress.parse("192.0.2.251"))).isFalse();
+    }
+
+    @Test
+    void neverMatchesAcrossFamilies() {
+        assertThat(IpNetwork.parse("::/0").contains(IpAddress.parse("192.0.2.1"))).isFalse();
+    }
+
+    @Test
+    void rejectsBadPrefixesAndHostnames() {
+        for (String bad : new String[] {"192.0.2.0/33", "192.0.2.0/", "192.0.2.0/-1", "2001:db8::/129",
+            "example.com/24", "192.0.2.0/2a"}) {
+            assertThatThrownBy(() -> IpNetwork.parse(bad)).as(bad).isInstanceOf(InvalidInputException.class);
+        }
+    }
+}
