@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Runs BanGUI for real on this machine: installs what is missing (JDK 17, fail2ban), starts a private
+# fail2ban-server with three demo jails (no firewall is touched), feeds one jail a few failed logins so that
+# bans show up at once, and starts BanGUI on its embedded SQLite database. Prints the URL.
+#
+#   scripts/demo.sh          run in the foreground; Ctrl-C stops BanGUI and the demo fail2ban
+#   scripts/demo.sh --detach leave both running in the background
+#   scripts/demo.sh stop     stop a detached demo
+#
+# State lives in .demo/ (fail2ban config, socket, logs, BanGUI's database); BANGUI_PORT picks the port.
+set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
+
+DEMO="$BANGUI_ROOT/.demo"
+PORT="${BANGUI_PORT:-8080}"
+
+stop_demo() {
+  stop_pid_file "$DEMO/bangui.pid"
+  stop_pid_file "$DEMO/fail2ban/server.pid"
+}
+
+if [ "${1:-}" = "stop" ]; then
+  stop_demo
+  log "demo stopped"
+  exit 0
+fi
+
+ensure_build_tools
+build_jar
+stop_demo
+
+log "starting a private fail2ban in $DEMO/fail2ban"
+rm -rf "$DEMO/fail2ban"
+write_fail2ban_sandbox "$DEMO/fail2ban"
+start_fail2ban "$DEMO/fail2ban"
+
+log "writing failed logins into the sshd jail's log"
+now=$(LC_ALL=C date '+%b %d %H:%M:%S')
+for ip in 203.0.113.10 203.0.113.11 198.51.100.200 2001:db8::bad; do
+  for port in 50001 50002 50003; do
+    echo "$now demo sshd[4242]: Failed password for root from $ip port $port ssh2" >> "$DEMO/fail2ban/logs/auth.log"
+  done
+done
+echo "$now demo sshd[4242]: Failed password for admin from 192.0.2.99 port 50004 ssh2" >> "$DEMO/fail2ban/logs/auth.log"
+
+log "starting BanGUI on http://127.0.0.1:$PORT"
+mkdir -p "$DEMO/data"
+BANGUI_PORT="$PORT" \
+BANGUI_DATABASE_PATH="$DEMO/data/bangui.db" \
+BANGUI_FAIL2BAN_SOCKET="$DEMO/fail2ban/fail2ban.sock" \
+BANGUI_FAIL2BAN_CONFIG_DIR="$DEMO/fail2ban/conf" \
+BANGUI_LOG_FORMAT="${BANGUI_LOG_FORMAT:-text}" \
+  java -jar "$BANGUI_ROOT/bootstrap/target/bangui.jar" > "$DEMO/bangui.log" 2>&1 &
+echo $! > "$DEMO/bangui.pid"
+
+if ! wait_http_ok "http://127.0.0.1:$PORT/api/v1/health/ready" 60; then
+  tail -n 40 "$DEMO/bangui.log" >&2
+  stop_demo
+  die "BanGUI did not become ready; the log is above"
+fi
+
+cat <<MSG
+
+  BanGUI is running:  http://127.0.0.1:$PORT/api/v1
+  Log in:             no login in this version: the API is open on localhost (sessions come with
+                      first-run setup). Bind address: BANGUI_HOST (127.0.0.1 by default).
+
+  Try:
+    curl -s http://127.0.0.1:$PORT/api/v1/dashboard/status
+    curl -s http://127.0.0.1:$PORT/api/v1/jails
+    curl -s 'http://127.0.0.1:$PORT/api/v1/bans?jail=sshd'
+    curl -s -X POST -H 'Content-Type: application/json' -d '{"jail":"sshd","ip":"192.0.2.44"}' \\
+         http://127.0.0.1:$PORT/api/v1/bans
+    OpenAPI: http://127.0.0.1:$PORT/api/v1/openapi/bangui-v1.yml
+
+  Logs: $DEMO/bangui.log, $DEMO/fail2ban/fail2ban.log
+
+MSG
+
+if [ "${1:-}" = "--detach" ]; then
+  log "running in the background; stop with: scripts/demo.sh stop"
+  exit 0
+fi
+
+trap 'stop_demo; log "demo stopped"' EXIT INT TERM
+log "press Ctrl-C to stop"
+wait "$(cat "$DEMO/bangui.pid")"
