@@ -38,7 +38,8 @@ class CoreFactory {
     @Singleton
     @Bean(preDestroy = "close")
     Fail2banClient fail2banClient(Fail2banSettings settings) {
-        return new Fail2banClient(settings.socketPath(), settings.connectTimeout(), settings.timeout());
+        return new Fail2banClient(settings.socketPath(), settings.connectTimeout(), settings.timeout(),
+                settings.connections());
     }
 
     @Singleton

@@ -17,6 +17,7 @@ import java.time.ZoneId;
  * @param client the fail2ban-client executable, used for configuration tests and reloads
  * @param connectTimeout how long a connection attempt may take
  * @param timeout how long one command may take, including the wait for other callers
+ * @param connections how many commands may be in flight at once, each on a kept connection
  * @param banBatchSize addresses per {@code banip} command
  * @param timeZone the zone fail2ban formats ban times in; {@code system} for this host's zone
  */
@@ -27,6 +28,7 @@ public record Fail2banSettings(
         @NotBlank @Bindable(defaultValue = "fail2ban-client") String client,
         @Bindable(defaultValue = "2s") Duration connectTimeout,
         @Bindable(defaultValue = "10s") Duration timeout,
+        @Min(1) @Max(64) @Bindable(defaultValue = "4") int connections,
         @Min(1) @Max(5000) @Bindable(defaultValue = "500") int banBatchSize,
         @NotBlank @Bindable(defaultValue = "system") String timeZone) {
 

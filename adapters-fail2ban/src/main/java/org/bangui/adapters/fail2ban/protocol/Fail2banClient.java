@@ -5,15 +5,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import org.bangui.domain.server.ServerUnavailableException;
 
 /**
- * A thread-safe client for fail2ban's socket. fail2ban serves one command at a time, so the client keeps one
- * connection and lets one caller use it at a time; waiting callers give up after {@code timeout}. A
- * connection that fails is closed; a command that failed on a reused connection is retried once on a fresh
- * one, which is how the client recovers after fail2ban restarts.
+ * A thread-safe client for fail2ban's socket. Connections are kept and reused; at most {@code maxConnections}
+ * commands are in flight, each on its own connection, and further callers wait their turn up to
+ * {@code timeout}. fail2ban still executes one command at a time: the extra connections only let one
+ * caller's I/O overlap another's command on the server. A connection that fails is closed; a command that
+ * failed on a kept connection (fail2ban restarted) is retried once on a fresh one. A command that timed out
+ * is never resent, because fail2ban may still carry it out.
  */
 public final class Fail2banClient implements AutoCloseable {
 
@@ -22,18 +25,29 @@ public final class Fail2banClient implements AutoCloseable {
     private final Path socket;
     private final Duration connectTimeout;
     private final Duration timeout;
-    private final ReentrantLock lock = new ReentrantLock(true);
-    private Fail2banConnection connection;
+    private final Semaphore turns;
+    private final ConcurrentLinkedDeque<Fail2banConnection> idle = new ConcurrentLinkedDeque<>();
+    private volatile boolean closed;
 
     /**
      * @param socket the fail2ban socket path
      * @param connectTimeout how long to wait for a connection
-     * @param timeout how long one command may take, including the wait for other callers
+     * @param timeout how long one command may take, including the wait for a turn
+     * @param maxConnections how many commands may be in flight at once, each on its own connection
      */
-    public Fail2banClient(Path socket, Duration connectTimeout, Duration timeout) {
+    public Fail2banClient(Path socket, Duration connectTimeout, Duration timeout, int maxConnections) {
         this.socket = Objects.requireNonNull(socket, "socket");
         this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be at least 1");
+        }
+        this.turns = new Semaphore(maxConnections, true);
+    }
+
+    /** A client with one connection. */
+    public Fail2banClient(Path socket, Duration connectTimeout, Duration timeout) {
+        this(socket, connectTimeout, timeout, 1);
     }
 
     /** The socket this client talks to. */
@@ -48,38 +62,47 @@ public final class Fail2banClient implements AutoCloseable {
      * @return the reply value: String, Integer/Long, Boolean, List, Object[] (tuples), Map, or null
      * @throws ServerUnavailableException if fail2ban cannot be reached or does not answer in time
      * @throws Fail2banErrorReply if fail2ban answers with an error
+     * @throws ProtocolException if the reply is not fail2ban's protocol
      * @throws IllegalArgumentException if the command cannot be encoded safely
      */
     public Object send(List<?> command) {
         byte[] request = Fail2banCodec.encode(command);
-        acquire();
+        acquireTurn();
+        Fail2banConnection connection = idle.pollFirst();
         try {
-            // a connection kept from earlier calls may have been cut by a fail2ban restart: retry once
-            boolean reused = connection != null;
             Fail2banConnection.Frame frame;
             try {
-                frame = exchange(request);
+                if (connection == null) {
+                    connection = Fail2banConnection.open(socket, connectTimeout);
+                }
+                frame = connection.exchange(request, timeout);
             } catch (Fail2banConnection.ReplyTimeoutException timedOut) {
-                throw unavailable(timedOut); // fail2ban may still act on it: never resend
+                connection = discard(connection);
+                throw unavailable(timedOut);
             } catch (IOException first) {
-                if (!reused) {
+                boolean kept = connection != null;
+                connection = discard(connection);
+                if (!kept) {
                     throw unavailable(first);
                 }
                 LOG.log(System.Logger.Level.DEBUG, "fail2ban connection lost, reconnecting: {0}", first.getMessage());
                 try {
-                    frame = exchange(request);
+                    connection = Fail2banConnection.open(socket, connectTimeout);
+                    frame = connection.exchange(request, timeout);
                 } catch (IOException second) {
+                    connection = discard(connection);
                     throw unavailable(second);
                 }
             }
             try {
                 return Fail2banCodec.decode(frame.bytes(), frame.length());
             } catch (ProtocolException e) {
-                disconnect();
+                connection = discard(connection);
                 throw e;
             }
         } finally {
-            lock.unlock();
+            release(connection);
+            turns.release();
         }
     }
 
@@ -88,9 +111,9 @@ public final class Fail2banClient implements AutoCloseable {
         return send(List.of(command));
     }
 
-    private void acquire() {
+    private void acquireTurn() {
         try {
-            if (!lock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!turns.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new ServerUnavailableException("fail2ban is busy: no turn within " + timeout.toMillis()
                         + " ms", null);
             }
@@ -100,39 +123,36 @@ public final class Fail2banClient implements AutoCloseable {
         }
     }
 
-    private Fail2banConnection.Frame exchange(byte[] request) throws IOException {
+    private void release(Fail2banConnection connection) {
         if (connection == null) {
-            connection = Fail2banConnection.open(socket, connectTimeout);
+            return;
         }
-        try {
-            return connection.exchange(request, timeout);
-        } catch (IOException | RuntimeException e) {
-            disconnect();
-            throw e;
+        if (closed) {
+            connection.close();
+        } else {
+            idle.offerFirst(connection);
         }
     }
 
+    private static Fail2banConnection discard(Fail2banConnection connection) {
+        if (connection != null) {
+            connection.close();
+        }
+        return null;
+    }
+
     private ServerUnavailableException unavailable(IOException cause) {
-        disconnect();
         return new ServerUnavailableException("fail2ban is unreachable at " + socket + ": " + cause.getMessage(),
                 cause);
     }
 
-    private void disconnect() {
-        if (connection != null) {
-            connection.close();
-            connection = null;
-        }
-    }
-
-    /** Closes the connection; later calls reconnect. */
+    /** Closes the kept connections; commands in flight finish and then close theirs. */
     @Override
     public void close() {
-        lock.lock();
-        try {
-            disconnect();
-        } finally {
-            lock.unlock();
+        closed = true;
+        Fail2banConnection connection;
+        while ((connection = idle.pollFirst()) != null) {
+            connection.close();
         }
     }
 }

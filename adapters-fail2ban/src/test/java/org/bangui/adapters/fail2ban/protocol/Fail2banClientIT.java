@@ -35,7 +35,7 @@ class Fail2banClientIT {
     }
 
     private static Fail2banClient client() {
-        return new Fail2banClient(sandbox.socket(), Duration.ofSeconds(1), Duration.ofSeconds(5));
+        return new Fail2banClient(sandbox.socket(), Duration.ofSeconds(1), Duration.ofSeconds(5), 4);
     }
 
     @Test
@@ -59,7 +59,7 @@ class Fail2banClientIT {
     }
 
     @Test
-    void servesConcurrentCallersOneAtATime() throws Exception {
+    void servesConcurrentCallersOverItsKeptConnections() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try (Fail2banClient client = client()) {
             List<Future<Object>> replies = new ArrayList<>();
@@ -69,6 +69,30 @@ class Fail2banClientIT {
             }
             for (Future<Object> reply : replies) {
                 assertThat(reply.get()).isEqualTo(3);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void everyKeptConnectionRecoversAfterServerRestart() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try (Fail2banClient client = client()) {
+            List<Future<Object>> before = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                before.add(pool.submit(() -> client.send("ping")));
+            }
+            for (Future<Object> reply : before) {
+                assertThat(reply.get()).isEqualTo("pong");
+            }
+            sandbox.restart();
+            List<Future<Object>> after = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                after.add(pool.submit(() -> client.send("ping")));
+            }
+            for (Future<Object> reply : after) {
+                assertThat(reply.get()).isEqualTo("pong");
             }
         } finally {
             pool.shutdownNow();

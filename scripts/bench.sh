@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# BanGUI benchmark (see Docs/PERFORMANCE.md). Sets up a private fail2ban with 3 jails and 10,000 addresses
+# banned in one of them, starts BanGUI on its own SQLite file, then measures with wrk at concurrency 16:
+#   - GET /api/v1/jails and GET /api/v1/dashboard/status: p50, p99, requests/s
+#   - the floor: the fail2ban commands behind /jails issued by a minimal raw-socket client
+#   - time from process start to ready, and RSS after 1,000 requests
+# Everything runs on loopback; BENCH_SECONDS (default 15) sets the length of each run.
+set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
+
+BENCH="$BANGUI_ROOT/.bench"
+PORT="${BENCH_PORT:-18090}"
+SECONDS_PER_RUN="${BENCH_SECONDS:-15}"
+CONCURRENCY=16
+URL="http://127.0.0.1:$PORT"
+
+cleanup() {
+  stop_pid_file "$BENCH/bangui.pid"
+  stop_pid_file "$BENCH/fail2ban/server.pid"
+}
+trap cleanup EXIT
+
+ensure_build_tools
+ensure_packages wrk python3
+build_jar
+cleanup
+rm -rf "$BENCH" && mkdir -p "$BENCH"
+
+log "fail2ban sandbox with 3 jails"
+write_fail2ban_sandbox "$BENCH/fail2ban"
+start_fail2ban "$BENCH/fail2ban"
+F2B=(fail2ban-client -c "$BENCH/fail2ban/conf" -s "$BENCH/fail2ban/fail2ban.sock")
+
+log "banning 10,000 addresses in the blocklist jail (batches of 1,000)"
+for batch in $(seq 0 9); do
+  mapfile -t ips < <(python3 -c "
+for i in range($batch * 1000, ($batch + 1) * 1000):
+    print('10.%d.%d.%d' % (100 + i // 65536, (i // 256) % 256, i % 256))")
+  "${F2B[@]}" set blocklist banip "${ips[@]}" >/dev/null
+done
+banned=$("${F2B[@]}" status blocklist | sed -n 's/.*Currently banned:\s*//p')
+[ "$banned" = "10000" ] || die "expected 10000 bans, fail2ban reports $banned"
+
+log "starting BanGUI"
+start_ns=$(date +%s%N)
+BANGUI_PORT="$PORT" BANGUI_DATABASE_PATH="$BENCH/data/bangui.db" \
+BANGUI_FAIL2BAN_SOCKET="$BENCH/fail2ban/fail2ban.sock" BANGUI_FAIL2BAN_CONFIG_DIR="$BENCH/fail2ban/conf" \
+  java ${BENCH_JAVA_OPTS:-} -jar "$BANGUI_ROOT/bootstrap/target/bangui.jar" > "$BENCH/bangui.log" 2>&1 &
+echo $! > "$BENCH/bangui.pid"
+for _ in $(seq 1 6000); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/api/v1/health/ready")" = "200" ] && break
+  sleep 0.01
+done
+ready_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+rss_kb=$(python3 "$BANGUI_ROOT/scripts/bench/rss.py" "$URL/api/v1/jails" 1000 "$(cat "$BENCH/bangui.pid")")
+
+wrk_run() { # path -> "p50_ms p99_ms rps"
+  wrk -t2 -c"$CONCURRENCY" -d"${SECONDS_PER_RUN}s" --latency "$URL$1" > "$BENCH/wrk.out"
+  grep -q "Non-2xx" "$BENCH/wrk.out" && { cat "$BENCH/wrk.out" >&2; die "non-2xx answers from $1"; }
+  awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) } $1 == "Requests/sec:" { rps = $2 }
+    END { printf "%.3f %.3f %.1f\n", p50, p99, rps }' "$BENCH/wrk.out"
+}
+
+log "warming up"
+wrk -t2 -c"$CONCURRENCY" -d5s "$URL/api/v1/jails" >/dev/null
+log "measuring (${SECONDS_PER_RUN}s per run, concurrency $CONCURRENCY)"
+read -r jails_p50 jails_p99 jails_rps <<<"$(wrk_run /api/v1/jails)"
+read -r dash_p50 dash_p99 dash_rps <<<"$(wrk_run /api/v1/dashboard/status)"
+read -r floor_p50 floor_p99 floor_rps <<<"$(python3 "$BANGUI_ROOT/scripts/bench/floor.py" \
+  "$BENCH/fail2ban/fail2ban.sock" "$CONCURRENCY" "$SECONDS_PER_RUN")"
+read -r floor1_p50 floor1_p99 floor1_rps <<<"$(python3 "$BANGUI_ROOT/scripts/bench/floor.py" \
+  "$BENCH/fail2ban/fail2ban.sock" 1 "$SECONDS_PER_RUN")"
+read -r jails1_p50 jails1_p99 jails1_rps <<<"$(CONCURRENCY=1 wrk -t1 -c1 -d"${SECONDS_PER_RUN}s" --latency "$URL/api/v1/jails" > "$BENCH/wrk.out"; awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) } $1 == "Requests/sec:" { rps = $2 }
+    END { printf "%.3f %.3f %.1f\n", p50, p99, rps }' "$BENCH/wrk.out")"
+
+ratio=$(awk -v a="$jails_p50" -v b="$floor_p50" 'BEGIN { printf "%.2f", a / b }')
+ratio1=$(awk -v a="$jails1_p50" -v b="$floor1_p50" 'BEGIN { printf "%.2f", a / b }')
+{
+  echo "BanGUI benchmark  $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(nproc) cores, fail2ban $("${F2B[@]}" version), 3 jails, 10000 bans"
+  printf '%-44s %10s %10s %12s\n' "" "p50 ms" "p99 ms" "per second"
+  printf '%-44s %10s %10s %12s\n' "GET /api/v1/jails (c=16)" "$jails_p50" "$jails_p99" "$jails_rps"
+  printf '%-44s %10s %10s %12s\n' "floor: raw socket, same commands (c=16)" "$floor_p50" "$floor_p99" "$floor_rps"
+  printf '%-44s %10s %10s %12s\n' "GET /api/v1/jails (c=1)" "$jails1_p50" "$jails1_p99" "$jails1_rps"
+  printf '%-44s %10s %10s %12s\n' "floor: raw socket, same commands (c=1)" "$floor1_p50" "$floor1_p99" "$floor1_rps"
+  printf '%-44s %10s %10s %12s\n' "GET /api/v1/dashboard/status (c=16)" "$dash_p50" "$dash_p99" "$dash_rps"
+  echo "/jails p50 over floor p50: ${ratio}x at c=16, ${ratio1}x at c=1 (target: within 1.5x)"
+  echo "/dashboard/status: ${dash_rps} requests/s (target: at least 2000)"
+  echo "process start to ready: ${ready_ms} ms"
+  echo "RSS after 1000 requests: $((rss_kb / 1024)) MB"
+} | tee "$BENCH/results.txt"
