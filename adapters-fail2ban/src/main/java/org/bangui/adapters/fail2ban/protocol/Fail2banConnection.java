@@ -2,6 +2,7 @@ package org.bangui.adapters.fail2ban.protocol;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -31,6 +32,32 @@ final class Fail2banConnection implements Closeable {
     }
 
     static Fail2banConnection open(Path socket, Duration connectTimeout) throws IOException {
+        long deadline = System.nanoTime() + connectTimeout.toNanos();
+        while (true) {
+            try {
+                return tryOpen(socket, deadline);
+            } catch (IOException e) {
+                // fail2ban listens with a tiny backlog; a non-blocking connect to a full backlog fails at once
+                // with EAGAIN instead of waiting, so wait for the server to accept and try again
+                if (!isBacklogFull(e) || System.nanoTime() >= deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while connecting", interrupted);
+                }
+            }
+        }
+    }
+
+    private static boolean isBacklogFull(IOException e) {
+        return !(e instanceof ConnectException) && e.getMessage() != null
+                && e.getMessage().contains("temporarily unavailable");
+    }
+
+    private static Fail2banConnection tryOpen(Path socket, long deadline) throws IOException {
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
         Selector selector = null;
         try {
@@ -38,8 +65,9 @@ final class Fail2banConnection implements Closeable {
             selector = Selector.open();
             if (!channel.connect(UnixDomainSocketAddress.of(socket))) {
                 SelectionKey key = channel.register(selector, SelectionKey.OP_CONNECT);
-                if (selector.select(connectTimeout.toMillis()) == 0) {
-                    throw new IOException("connect timed out after " + connectTimeout.toMillis() + " ms");
+                long waitMillis = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+                if (selector.select(waitMillis) == 0) {
+                    throw new ConnectException("connect timed out");
                 }
                 channel.finishConnect();
                 key.interestOps(0);
