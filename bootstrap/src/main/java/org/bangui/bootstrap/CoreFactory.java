@@ -1,6 +1,7 @@
 package org.bangui.bootstrap;
 
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -38,7 +39,7 @@ class CoreFactory {
     @Singleton
     @Bean(preDestroy = "close")
     Fail2banClient fail2banClient(Fail2banSettings settings) {
-        return new Fail2banClient(settings.socketPath(), settings.connectTimeout(), settings.timeout(),
+        return new Fail2banClient(settings.socketPath(), settings.connectTimeoutDuration(), settings.timeoutDuration(),
                 settings.connections());
     }
 
@@ -62,10 +63,12 @@ class CoreFactory {
         return new ConfigDirProbeAdapter(settings.configDirPath());
     }
 
-    @Singleton
+    @Context // validates bangui.dashboard.cache-time at start-up
     DashboardService dashboard(Fail2banServerAdapter server, JailControlPort jails, Clock clock,
-                               @Value("${bangui.dashboard.cache-time:1s}") Duration cacheTime) {
-        return new DashboardService(server, jails, clock, cacheTime);
+                               @Value("${bangui.dashboard.cache-time:1s}") String cacheTime) {
+        Duration ttl = "0s".equals(cacheTime.trim()) ? Duration.ZERO
+                : SettingValues.duration("bangui.dashboard.cache-time", cacheTime);
+        return new DashboardService(server, jails, clock, ttl);
     }
 
     @Singleton

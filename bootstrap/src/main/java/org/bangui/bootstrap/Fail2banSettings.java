@@ -1,6 +1,7 @@
 package org.bangui.bootstrap;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,16 +22,38 @@ import java.time.ZoneId;
  * @param banBatchSize addresses per {@code banip} command
  * @param timeZone the zone fail2ban formats ban times in; {@code system} for this host's zone
  */
+@Context
 @ConfigurationProperties("bangui.fail2ban")
 public record Fail2banSettings(
         @NotBlank @Bindable(defaultValue = "/var/run/fail2ban/fail2ban.sock") String socket,
         @NotBlank @Bindable(defaultValue = "/etc/fail2ban") String configDir,
         @NotBlank @Bindable(defaultValue = "fail2ban-client") String client,
-        @Bindable(defaultValue = "2s") Duration connectTimeout,
-        @Bindable(defaultValue = "10s") Duration timeout,
+        @NotBlank @Bindable(defaultValue = "2s") String connectTimeout,
+        @NotBlank @Bindable(defaultValue = "10s") String timeout,
         @Min(1) @Max(64) @Bindable(defaultValue = "4") int connections,
         @Min(1) @Max(5000) @Bindable(defaultValue = "500") int banBatchSize,
         @NotBlank @Bindable(defaultValue = "system") String timeZone) {
+
+    /** Created at start-up (it is a context bean), so that a bad value stops the service at once. */
+    public Fail2banSettings {
+        SettingValues.duration("bangui.fail2ban.connect-timeout", connectTimeout);
+        SettingValues.duration("bangui.fail2ban.timeout", timeout);
+        if (timeZone != null && !"system".equals(timeZone)) {
+            try {
+                ZoneId.of(timeZone);
+            } catch (java.time.DateTimeException e) {
+                throw new IllegalArgumentException("bangui.fail2ban.time-zone: unknown zone '" + timeZone + "'");
+            }
+        }
+    }
+
+    Duration connectTimeoutDuration() {
+        return SettingValues.duration("bangui.fail2ban.connect-timeout", connectTimeout);
+    }
+
+    Duration timeoutDuration() {
+        return SettingValues.duration("bangui.fail2ban.timeout", timeout);
+    }
 
     Path socketPath() {
         return Path.of(socket);
