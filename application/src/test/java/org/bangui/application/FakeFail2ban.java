@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bangui.domain.ban.Ban;
 import org.bangui.domain.ban.BanEvent;
 import org.bangui.domain.ban.BanHistoryPort;
@@ -17,6 +18,7 @@ import org.bangui.domain.jail.JailCounters;
 import org.bangui.domain.jail.JailName;
 import org.bangui.domain.jail.UnknownJailException;
 import org.bangui.domain.net.IpAddress;
+import org.bangui.domain.server.ServerDatabase;
 import org.bangui.domain.server.ServerPort;
 import org.bangui.domain.server.ServerUnavailableException;
 
@@ -54,9 +56,21 @@ public final class FakeFail2ban implements JailControlPort, BanPort, ServerPort,
     }
 
     @Override
+    public void ping() {
+        command();
+    }
+
+    @Override
     public String version() {
         command();
         return "1.0.2";
+    }
+
+    @Override
+    public ServerDatabase database() {
+        command();
+        return new ServerDatabase(Optional.of("/var/lib/fail2ban/fail2ban.sqlite3"),
+                Optional.of(Duration.ofDays(1)));
     }
 
     @Override
@@ -75,7 +89,7 @@ public final class FakeFail2ban implements JailControlPort, BanPort, ServerPort,
     public JailConfiguration configuration(JailName name) {
         jail(name);
         return new JailConfiguration(BanDuration.of(Duration.ofMinutes(10)), Duration.ofMinutes(10), 3, List.of(),
-                ignoreIp.get(name), List.of("noop"));
+                ignoreIp.get(name), List.of("noop"), List.of("^fail from <HOST>$"));
     }
 
     @Override

@@ -141,6 +141,8 @@ class BanAndJailApiIT extends SandboxedServiceTest {
         assertThat(detail.json()).containsEntry("maxRetry", 3).containsEntry("findTimeSeconds", 600)
                 .containsEntry("banTimeSeconds", 600).containsEntry("actions", List.of("bangui-noop"));
         assertThat(detail.json().get("logPaths")).isEqualTo(List.of(fail2ban.logFile("sshd").toString()));
+        assertThat((List<?>) detail.json().get("failRegex")).isNotEmpty()
+                .anySatisfy(regex -> assertThat((String) regex).contains("(?P<ip4>"));
 
         assertThat(api.get("/api/v1/jails/no-such-jail").status()).isEqualTo(404);
         assertThat(api.get("/api/v1/jails/bad%20name").status()).isEqualTo(400);
@@ -173,7 +175,8 @@ class BanAndJailApiIT extends SandboxedServiceTest {
         Api.Response dashboard = api.get("/api/v1/dashboard/status");
         assertThat(dashboard.status()).isEqualTo(200);
         Map<String, Object> body = dashboard.json();
-        assertThat(body.get("fail2ban")).isEqualTo(Map.of("online", true, "version", "1.0.2"));
+        assertThat(body.get("fail2ban")).isEqualTo(Map.of("online", true, "version", "1.0.2",
+                "databaseFile", fail2ban.database().toString(), "purgeAgeSeconds", 86400));
         assertThat(body).containsEntry("jailCount", 3);
         assertThat(((Map<?, ?>) body.get("banned")).get("current")).isEqualTo((int) bannedInFail2ban);
         assertThat(bannedInFail2ban).isPositive();

@@ -64,14 +64,16 @@ class HealthAndRecoveryIT extends SandboxedServiceTest {
             Map<String, Object> offline = new java.util.HashMap<>();
             offline.put("online", false);
             offline.put("version", null);
+            offline.put("databaseFile", null);
+            offline.put("purgeAgeSeconds", null);
             assertThat(dashboard.json().get("fail2ban")).isEqualTo(offline);
         } finally {
             fail2ban.restart();
         }
         assertThat(api.get("/api/v1/health").status()).isEqualTo(200);
         assertThat(api.get("/api/v1/jails").status()).isEqualTo(200);
-        assertThat(api.get("/api/v1/dashboard/status").json().get("fail2ban"))
-                .isEqualTo(Map.of("online", true, "version", "1.0.2"));
+        assertThat(((Map<?, ?>) api.get("/api/v1/dashboard/status").json().get("fail2ban")).get("online"))
+                .isEqualTo(true);
     }
 
     @Test

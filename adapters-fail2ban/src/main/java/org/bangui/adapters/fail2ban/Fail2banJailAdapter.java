@@ -51,13 +51,15 @@ public final class Fail2banJailAdapter implements JailControlPort {
         Object logPaths = get(jail, "logpath");
         Object ignoreIp = get(jail, "ignoreip");
         Object actions = get(jail, "actions");
+        Object failRegex = get(jail, "failregex");
         return Fail2banCommands.parse(() -> new JailConfiguration(
                 BanDuration.ofFail2banSeconds(Replies.number(banTime)),
                 Duration.ofSeconds(Replies.number(findTime)),
                 Math.toIntExact(Replies.number(maxRetry)),
                 Replies.strings(logPaths),
                 Replies.strings(ignoreIp),
-                Replies.strings(actions)));
+                Replies.strings(actions),
+                Replies.strings(failRegex)));
     }
 
     private Object get(JailName jail, String key) {

@@ -1,24 +1,47 @@
 package org.bangui.adapters.fail2ban;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.bangui.adapters.fail2ban.protocol.Fail2banClient;
 import org.bangui.domain.health.ComponentProbePort;
 import org.bangui.domain.health.ProbeResult;
+import org.bangui.domain.server.ServerDatabase;
 import org.bangui.domain.server.ServerPort;
+import org.bangui.domain.server.ServerUnavailableException;
 import org.bangui.domain.shared.DomainException;
 
 /** {@link ServerPort} and the {@code fail2ban} health probe. */
 public final class Fail2banServerAdapter implements ServerPort, ComponentProbePort {
 
     private final Fail2banCommands commands;
+    private final String socket;
 
     public Fail2banServerAdapter(Fail2banClient client) {
         this.commands = new Fail2banCommands(client);
+        this.socket = client.socket().toString();
+    }
+
+    @Override
+    public void ping() {
+        Object reply = commands.forServer(List.of("ping"));
+        if (!"pong".equals(reply)) {
+            throw new ServerUnavailableException("fail2ban answered ping with " + reply, null);
+        }
     }
 
     @Override
     public String version() {
         return String.valueOf(commands.forServer(List.of("version")));
+    }
+
+    @Override
+    public ServerDatabase database() {
+        Object file = commands.forServer(List.of("get", "dbfile"));
+        Object purgeAge = commands.forServer(List.of("get", "dbpurgeage"));
+        return Fail2banCommands.parse(() -> new ServerDatabase(
+                Optional.ofNullable(file).map(String::valueOf),
+                Optional.ofNullable(purgeAge).map(age -> Duration.ofSeconds(Replies.number(age)))));
     }
 
     @Override
@@ -29,7 +52,8 @@ public final class Fail2banServerAdapter implements ServerPort, ComponentProbePo
     @Override
     public ProbeResult probe() {
         try {
-            return ProbeResult.up("version " + version());
+            ping();
+            return ProbeResult.up("answers on " + socket);
         } catch (DomainException e) {
             return ProbeResult.down(e.getMessage());
         }

@@ -66,6 +66,17 @@ class Fail2banAdaptersIT {
     }
 
     @Test
+    void serverAnswersPingVersionAndDatabaseSettings() {
+        Fail2banServerAdapter server = new Fail2banServerAdapter(client);
+        server.ping();
+        assertThat(server.version()).isEqualTo("1.0.2");
+        assertThat(server.database().file()).contains(sandbox.database().toString());
+        assertThat(server.database().purgeAge()).contains(Duration.ofDays(1));
+        assertThat(server.probe().up()).isTrue();
+        assertThat(jails.configuration(SSHD).failRegex()).isNotEmpty();
+    }
+
+    @Test
     void unknownJailIsReportedAsSuch() {
         JailName missing = JailName.of("no-such-jail");
         assertThatThrownBy(() -> jails.counters(missing)).isInstanceOf(UnknownJailException.class);

@@ -51,7 +51,7 @@ public class JailController {
         JailConfiguration config = detail.configuration();
         return new JailDetailResponse(detail.name().value(), JailSummary.of(detail.name(), detail.counters()),
                 config.banTime().seconds(), config.banTime().isPermanent(), config.findTime().toSeconds(),
-                config.maxRetry(), config.logPaths(), config.ignoreIp(), config.actions());
+                config.maxRetry(), config.logPaths(), config.ignoreIp(), config.actions(), config.failRegex());
     }
 
     /** Starts a jail fail2ban still knows; 204. */
@@ -96,7 +96,7 @@ public class JailController {
     @Serdeable
     public record JailDetailResponse(String name, JailSummary counters, long banTimeSeconds, boolean permanentBans,
                                      long findTimeSeconds, int maxRetry, List<String> logPaths,
-                                     List<String> ignoreIp, List<String> actions) {
+                                     List<String> ignoreIp, List<String> actions, List<String> failRegex) {
     }
 
     /** Idle request body. */

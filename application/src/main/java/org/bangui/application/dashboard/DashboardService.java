@@ -10,6 +10,7 @@ import org.bangui.domain.jail.JailControlPort;
 import org.bangui.domain.jail.JailCounters;
 import org.bangui.domain.jail.JailName;
 import org.bangui.domain.jail.UnknownJailException;
+import org.bangui.domain.server.ServerDatabase;
 import org.bangui.domain.server.ServerPort;
 import org.bangui.domain.server.ServerUnavailableException;
 
@@ -66,12 +67,13 @@ public final class DashboardService implements GetDashboardStatusUseCase {
         Instant now = clock.instant();
         try {
             String version = server.version();
+            ServerDatabase database = server.database();
             List<JailName> names = jails.jailNames();
             JailCounters totals = JailCounters.ZERO;
             for (JailName name : names) {
                 totals = totals.plus(countersOrZero(name));
             }
-            return new DashboardStatus(true, Optional.of(version), names.size(), totals, now);
+            return new DashboardStatus(true, Optional.of(version), Optional.of(database), names.size(), totals, now);
         } catch (ServerUnavailableException e) {
             return DashboardStatus.offline(now);
         }

@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param logPaths the log files the jail watches
  * @param ignoreIp entries of the jail's {@code ignoreip}: addresses, networks, possibly hostnames, verbatim
  * @param actions names of the jail's actions
+ * @param failRegex the filter's failure regular expressions, as fail2ban compiled them
  */
 public record JailConfiguration(BanDuration banTime, Duration findTime, int maxRetry, List<String> logPaths,
-                                List<String> ignoreIp, List<String> actions) {
+                                List<String> ignoreIp, List<String> actions, List<String> failRegex) {
 
     /** @throws NullPointerException if any component is null */
     public JailConfiguration {
@@ -24,5 +25,6 @@ public record JailConfiguration(BanDuration banTime, Duration findTime, int maxR
         logPaths = List.copyOf(logPaths);
         ignoreIp = List.copyOf(ignoreIp);
         actions = List.copyOf(actions);
+        failRegex = List.copyOf(failRegex);
     }
 }
