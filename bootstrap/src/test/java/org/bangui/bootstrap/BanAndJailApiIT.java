@@ -2,10 +2,7 @@ package org.bangui.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -15,23 +12,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The jails, bans and dashboard API through the real HTTP server, checked against fail2ban itself. */
 @MicronautTest(transactional = false)
 class BanAndJailApiIT extends SandboxedServiceTest {
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(server.getURI(), json);
-    }
 
     @Test
     void manualBanReachesFail2banAndIsArchived() throws SQLException {

@@ -2,29 +2,14 @@ package org.bangui.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Probes, fail2ban going away and coming back, and stopping a jail: each test leaves fail2ban running. */
 @MicronautTest(transactional = false)
 class HealthAndRecoveryIT extends SandboxedServiceTest {
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(server.getURI(), json);
-    }
 
     @Test
     void healthyServiceReportsEveryComponentUp() {

@@ -1,6 +1,9 @@
 package org.bangui.bootstrap;
 
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.bangui.adapters.fail2ban.testing.Fail2banSandbox;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -20,6 +24,17 @@ abstract class SandboxedServiceTest implements TestPropertyProvider {
 
     protected Path workDir;
     protected Fail2banSandbox fail2ban;
+    protected Api api;
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+
+    @BeforeEach
+    void client() {
+        api = new Api(server.getURI(), json);
+    }
 
     @Override
     public Map<String, String> getProperties() {
