@@ -1,6 +1,8 @@
 package org.bangui.bootstrap;
 
 import java.time.Duration;
+import java.util.Optional;
+import org.bangui.domain.ratelimit.RateLimit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,8 +13,37 @@ import java.util.regex.Pattern;
 final class SettingValues {
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
+    private static final Pattern RATE = Pattern.compile("(\\d{1,9})/(\\d{1,9}(?:ms|s|m|h))");
 
     private SettingValues() {
+    }
+
+    /**
+     * A rate limit written {@code permits/window}, such as {@code 200/1m} or {@code 10/1h}; {@code off} disables it.
+     *
+     * @throws IllegalArgumentException naming the setting if the value is malformed
+     */
+    static Optional<RateLimit> rateLimit(String setting, String value) {
+        if (value != null && value.trim().equals("off")) {
+            return Optional.empty();
+        }
+        Matcher m = value == null ? null : RATE.matcher(value.trim());
+        if (m == null || !m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw new IllegalArgumentException(setting + ": '" + value
+                    + "' is not a rate limit such as 200/1m or 10/1h (or off)");
+        }
+        return Optional.of(new RateLimit(Long.parseLong(m.group(1)), duration(setting, m.group(2))));
+    }
+
+    /** {@code true} or {@code false}, nothing else. */
+    static boolean bool(String setting, String value) {
+        if ("true".equals(value == null ? null : value.trim())) {
+            return true;
+        }
+        if ("false".equals(value == null ? null : value.trim())) {
+            return false;
+        }
+        throw new IllegalArgumentException(setting + ": '" + value + "' is neither true nor false");
     }
 
     /**

@@ -9,10 +9,15 @@ import org.bangui.domain.health.ProbeResult;
 /** Probes that the fail2ban configuration directory exists, is readable and holds a jail configuration. */
 public final class ConfigDirProbeAdapter implements ComponentProbePort {
 
-    private final Path configDir;
+    private volatile Path configDir;
 
     public ConfigDirProbeAdapter(Path configDir) {
         this.configDir = Objects.requireNonNull(configDir, "configDir");
+    }
+
+    /** Probes another directory from now on. */
+    public void retarget(Path newConfigDir) {
+        this.configDir = Objects.requireNonNull(newConfigDir, "newConfigDir");
     }
 
     @Override

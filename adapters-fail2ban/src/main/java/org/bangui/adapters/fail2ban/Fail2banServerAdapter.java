@@ -15,11 +15,11 @@ import org.bangui.domain.shared.DomainException;
 public final class Fail2banServerAdapter implements ServerPort, ComponentProbePort {
 
     private final Fail2banCommands commands;
-    private final String socket;
+    private final Fail2banClient client;
 
     public Fail2banServerAdapter(Fail2banClient client) {
         this.commands = new Fail2banCommands(client);
-        this.socket = client.socket().toString();
+        this.client = client;
     }
 
     @Override
@@ -53,7 +53,7 @@ public final class Fail2banServerAdapter implements ServerPort, ComponentProbePo
     public ProbeResult probe() {
         try {
             ping();
-            return ProbeResult.up("answers on " + socket);
+            return ProbeResult.up("answers on " + client.socket());
         } catch (DomainException e) {
             return ProbeResult.down(e.getMessage());
         }

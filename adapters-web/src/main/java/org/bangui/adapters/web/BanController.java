@@ -1,6 +1,7 @@
 package org.bangui.adapters.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import org.bangui.application.ban.BanAddressUseCase;
 import org.bangui.application.ban.QueryBansUseCase;
 import org.bangui.application.ban.UnbanAddressUseCase;
+import org.bangui.domain.audit.AuditAction;
 import org.bangui.domain.ban.Ban;
 import org.bangui.domain.jail.JailName;
 import org.bangui.domain.net.IpAddress;
@@ -30,11 +32,13 @@ public class BanController {
     private final QueryBansUseCase query;
     private final BanAddressUseCase ban;
     private final UnbanAddressUseCase unban;
+    private final AuditTrail audit;
 
-    BanController(QueryBansUseCase query, BanAddressUseCase ban, UnbanAddressUseCase unban) {
+    BanController(QueryBansUseCase query, BanAddressUseCase ban, UnbanAddressUseCase unban, AuditTrail audit) {
         this.query = query;
         this.ban = ban;
         this.unban = unban;
+        this.audit = audit;
     }
 
     /** Active bans, optionally only those of one jail and/or one address. */
@@ -56,26 +60,31 @@ public class BanController {
 
     /** Bans an address in a jail after the safety checks; 201, 409 if it is already banned there. */
     @Post
-    public HttpResponse<BanCreated> create(@Body BanRequest request) {
-        JailName jail = Inputs.jail(Inputs.string(request.jail(), "jail"));
-        IpAddress address = Inputs.ip(Inputs.string(request.ip(), "ip"));
-        ban.ban(new BanAddressUseCase.BanCommand(jail, address));
-        return HttpResponse.created(new BanCreated(jail.value(), address.text()));
+    public HttpResponse<BanCreated> create(HttpRequest<?> http, @Body BanRequest request) {
+        return audit.record(http, AuditAction.BAN, request.jail() + "/" + request.ip(), () -> {
+            JailName jail = Inputs.jail(Inputs.string(request.jail(), "jail"));
+            IpAddress address = Inputs.ip(Inputs.string(request.ip(), "ip"));
+            ban.ban(new BanAddressUseCase.BanCommand(jail, address));
+            return HttpResponse.created(new BanCreated(jail.value(), address.text()));
+        });
     }
 
     /** Unbans an address in one jail; 204, 404 if it was not banned there. */
     @Delete("/{jail}/{ip}")
-    public HttpResponse<Void> delete(@PathVariable String jail, @PathVariable String ip) {
-        unban.unban(new UnbanAddressUseCase.UnbanCommand(Inputs.ip(ip), Optional.of(Inputs.jail(jail))));
+    public HttpResponse<Void> delete(HttpRequest<?> http, @PathVariable String jail, @PathVariable String ip) {
+        audit.record(http, AuditAction.UNBAN, jail + "/" + ip, () ->
+                unban.unban(new UnbanAddressUseCase.UnbanCommand(Inputs.ip(ip), Optional.of(Inputs.jail(jail)))));
         return HttpResponse.noContent();
     }
 
     /** Unbans an address in every jail; 404 if it was banned nowhere. */
     @Post("/unban")
-    public UnbanResponse unbanEverywhere(@Body UnbanRequest request) {
-        IpAddress address = Inputs.ip(Inputs.string(request.ip(), "ip"));
-        int lifted = unban.unban(new UnbanAddressUseCase.UnbanCommand(address, Optional.empty()));
-        return new UnbanResponse(address.text(), lifted);
+    public UnbanResponse unbanEverywhere(HttpRequest<?> http, @Body UnbanRequest request) {
+        return audit.record(http, AuditAction.UNBAN_ALL, String.valueOf(request.ip()), () -> {
+            IpAddress address = Inputs.ip(Inputs.string(request.ip(), "ip"));
+            int lifted = unban.unban(new UnbanAddressUseCase.UnbanCommand(address, Optional.empty()));
+            return new UnbanResponse(address.text(), lifted);
+        });
     }
 
     /** Ban request body; fields are raw JSON values so that a wrong type is refused instead of coerced. */

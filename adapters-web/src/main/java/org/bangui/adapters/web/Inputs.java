@@ -42,6 +42,18 @@ final class Inputs {
         return text;
     }
 
+    /** A required JSON integer (no fractions, no strings of digits). */
+    static long integer(Object value, String field) {
+        Object given = required(value, field);
+        if (given instanceof Integer || given instanceof Long || given instanceof Short || given instanceof Byte) {
+            return ((Number) given).longValue();
+        }
+        if (given instanceof java.math.BigInteger big && big.bitLength() < 63) {
+            return big.longValue();
+        }
+        throw new InvalidInputException("wrong_type", "the field '" + field + "' must be an integer");
+    }
+
     /** A required JSON boolean: {@code "true"}, 1 and other look-alikes are refused, not coerced. */
     static boolean bool(Object value, String field) {
         if (!(required(value, field) instanceof Boolean flag)) {

@@ -1,6 +1,7 @@
 package org.bangui.adapters.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -17,6 +18,7 @@ import org.bangui.application.jail.ControlJailUseCase;
 import org.bangui.application.jail.GetJailUseCase;
 import org.bangui.application.jail.JailDetail;
 import org.bangui.application.jail.ListJailsUseCase;
+import org.bangui.domain.audit.AuditAction;
 import org.bangui.domain.jail.JailConfiguration;
 import org.bangui.domain.jail.JailCounters;
 import org.bangui.domain.jail.JailName;
@@ -29,11 +31,13 @@ public class JailController {
     private final ListJailsUseCase listJails;
     private final GetJailUseCase getJail;
     private final ControlJailUseCase control;
+    private final AuditTrail audit;
 
-    JailController(ListJailsUseCase listJails, GetJailUseCase getJail, ControlJailUseCase control) {
+    JailController(ListJailsUseCase listJails, GetJailUseCase getJail, ControlJailUseCase control, AuditTrail audit) {
         this.listJails = listJails;
         this.getJail = getJail;
         this.control = control;
+        this.audit = audit;
     }
 
     /** Every running jail with its counters. */
@@ -56,24 +60,26 @@ public class JailController {
 
     /** Starts a jail fail2ban still knows; 204. */
     @Post("/{name}/start")
-    public HttpResponse<Void> start(@PathVariable String name) {
-        control.start(Inputs.jail(name));
+    public HttpResponse<Void> start(HttpRequest<?> http, @PathVariable String name) {
+        audit.record(http, AuditAction.JAIL_START, name, () -> control.start(Inputs.jail(name)));
         return HttpResponse.noContent();
     }
 
     /** Stops a jail (fail2ban lifts its bans and forgets it until a reload); 204. */
     @Post("/{name}/stop")
-    public HttpResponse<Void> stop(@PathVariable String name) {
-        control.stop(Inputs.jail(name));
+    public HttpResponse<Void> stop(HttpRequest<?> http, @PathVariable String name) {
+        audit.record(http, AuditAction.JAIL_STOP, name, () -> control.stop(Inputs.jail(name)));
         return HttpResponse.noContent();
     }
 
     /** Sets or clears idle mode with {@code {"idle": true|false}}. */
     @Put("/{name}/idle")
-    public IdleResponse idle(@PathVariable String name, @Body IdleRequest request) {
-        JailName jail = Inputs.jail(name);
-        boolean idle = Inputs.bool(request.idle(), "idle");
-        return new IdleResponse(jail.value(), control.setIdle(new ControlJailUseCase.SetIdleCommand(jail, idle)));
+    public IdleResponse idle(HttpRequest<?> http, @PathVariable String name, @Body IdleRequest request) {
+        return audit.record(http, AuditAction.JAIL_IDLE, name + " idle=" + request.idle(), () -> {
+            JailName jail = Inputs.jail(name);
+            boolean idle = Inputs.bool(request.idle(), "idle");
+            return new IdleResponse(jail.value(), control.setIdle(new ControlJailUseCase.SetIdleCommand(jail, idle)));
+        });
     }
 
     /** Jail list body. */

@@ -20,7 +20,13 @@ public abstract class DomainException extends RuntimeException {
         /** The request is well formed but conflicts with the current state or configuration. */
         CONFLICT,
         /** A dependency (fail2ban, the database) cannot be reached right now. */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** The caller has not proven who it is, or its proof is no longer valid. */
+        UNAUTHENTICATED,
+        /** The caller is known but may not do this (missing CSRF token, setup not done). */
+        FORBIDDEN,
+        /** The caller sent too many requests; it may retry later. */
+        RATE_LIMITED
     }
 
     private final String code;

@@ -22,7 +22,7 @@ public final class Fail2banClient implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Fail2banClient.class.getName());
 
-    private final Path socket;
+    private volatile Path socket;
     private final Duration connectTimeout;
     private final Duration timeout;
     private final Semaphore turns;
@@ -53,6 +53,15 @@ public final class Fail2banClient implements AutoCloseable {
     /** The socket this client talks to. */
     public Path socket() {
         return socket;
+    }
+
+    /** Talks to another socket from now on; kept connections to the old one are closed. */
+    public void retarget(Path newSocket) {
+        this.socket = Objects.requireNonNull(newSocket, "newSocket");
+        Fail2banConnection connection;
+        while ((connection = idle.pollFirst()) != null) {
+            connection.close();
+        }
     }
 
     /**

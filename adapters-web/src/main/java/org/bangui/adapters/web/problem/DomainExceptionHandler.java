@@ -10,6 +10,7 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
+import org.bangui.domain.ratelimit.RateLimitedException;
 import org.bangui.domain.shared.DomainException;
 
 /** Maps every domain failure to its HTTP status, by category; the body comes from {@link ProblemBodyProvider}. */
@@ -35,10 +36,18 @@ public class DomainExceptionHandler implements ExceptionHandler<DomainException,
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
         };
         MutableHttpResponse<?> response = HttpResponse.status(status);
         if (status == HttpStatus.SERVICE_UNAVAILABLE) {
             response.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        if (exception instanceof RateLimitedException limited) {
+            // whole seconds, rounded up, at least 1
+            long seconds = Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000);
+            response.header("Retry-After", Long.toString(seconds));
         }
         return errors.processResponse(ErrorContext.builder(request)
                 .cause(exception)

@@ -1,0 +1,40 @@
+package org.bangui.application.audit;
+
+import java.time.Clock;
+import java.util.Objects;
+import org.bangui.domain.audit.AuditAction;
+import org.bangui.domain.audit.AuditEntry;
+import org.bangui.domain.audit.AuditPage;
+import org.bangui.domain.audit.AuditPort;
+import org.bangui.domain.audit.AuditQuery;
+import org.bangui.domain.shared.DomainException;
+
+/** The audit trail over {@link AuditPort}. */
+public final class AuditService implements RecordAuditUseCase, QueryAuditUseCase {
+
+    private static final System.Logger LOG = System.getLogger(AuditService.class.getName());
+
+    private final AuditPort audit;
+    private final Clock clock;
+
+    public AuditService(AuditPort audit, Clock clock) {
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void record(Actor actor, AuditAction action, String target, String failureCode) {
+        AuditEntry entry = new AuditEntry(clock.instant(), actor.sessionId(), actor.clientIp(), action, target,
+                failureCode.isEmpty(), failureCode);
+        try {
+            audit.append(entry);
+        } catch (DomainException e) {
+            LOG.log(System.Logger.Level.ERROR, "audit entry could not be stored: " + action.code() + " " + target, e);
+        }
+    }
+
+    @Override
+    public AuditPage find(AuditQuery query) {
+        return audit.find(query);
+    }
+}

@@ -1,0 +1,21 @@
+package org.bangui.application.ratelimit;
+
+import java.util.Locale;
+
+/** The kinds of request that have a rate limit of their own, besides the global per-client limit. */
+public enum LimitedAction {
+    /** Every request, per client address. */
+    GLOBAL,
+    BAN,
+    UNBAN,
+    JAIL_OPERATIONS,
+    CONFIG_WRITES,
+    BLOCKLIST_IMPORTS,
+    /** Failed logins per client address. */
+    LOGIN_FAILURES;
+
+    /** The bucket name used with the rate-limit port. */
+    public String bucket() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,41 @@
+package org.bangui.application.ratelimit;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import org.bangui.domain.ratelimit.RateLimit;
+import org.bangui.domain.ratelimit.RateLimitDecision;
+import org.bangui.domain.ratelimit.RateLimitPort;
+import org.bangui.domain.ratelimit.RateLimitedException;
+
+/** The configured limit per action over {@link RateLimitPort}; an action without a limit is not limited. */
+public final class RateLimitService implements CheckRateLimitUseCase {
+
+    private final RateLimitPort counters;
+    private final Map<LimitedAction, RateLimit> limits;
+
+    /** @param limits the enabled limits; actions missing from the map are unlimited */
+    public RateLimitService(RateLimitPort counters, Map<LimitedAction, RateLimit> limits) {
+        this.counters = Objects.requireNonNull(counters, "counters");
+        this.limits = limits.isEmpty() ? new EnumMap<>(LimitedAction.class) : new EnumMap<>(limits);
+    }
+
+    @Override
+    public void check(LimitedAction action, String clientKey) {
+        RateLimit limit = limits.get(action);
+        if (limit == null) {
+            return;
+        }
+        RateLimitDecision decision = counters.tryAcquire(action.bucket(), clientKey, limit);
+        if (!decision.allowed()) {
+            throw new RateLimitedException("rate_limited", "too many requests (" + action.bucket() + ": "
+                    + limit.permits() + " per " + limit.window().toSeconds() + " s); retry later",
+                    decision.retryAfter());
+        }
+    }
+
+    /** The limit of {@code action}, or null if it is unlimited. */
+    public RateLimit limitOf(LimitedAction action) {
+        return limits.get(action);
+    }
+}

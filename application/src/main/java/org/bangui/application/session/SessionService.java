@@ -1,0 +1,160 @@
+package org.bangui.application.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.bangui.application.audit.Actor;
+import org.bangui.application.audit.RecordAuditUseCase;
+import org.bangui.application.ratelimit.LimitedAction;
+import org.bangui.domain.audit.AuditAction;
+import org.bangui.domain.audit.SecurityEvent;
+import org.bangui.domain.audit.SecurityEventPort;
+import org.bangui.domain.ratelimit.RateLimitDecision;
+import org.bangui.domain.ratelimit.RateLimitPort;
+import org.bangui.domain.ratelimit.RateLimitedException;
+import org.bangui.domain.session.AuthenticationException;
+import org.bangui.domain.session.ForbiddenException;
+import org.bangui.domain.session.Session;
+import org.bangui.domain.session.SessionId;
+import org.bangui.domain.session.SessionNotFoundException;
+import org.bangui.domain.session.SessionPort;
+import org.bangui.domain.setup.AdminAccount;
+import org.bangui.domain.setup.AdminAccountPort;
+import org.bangui.domain.setup.PasswordHasherPort;
+import org.bangui.domain.setup.SetupException;
+
+/**
+ * Sessions over {@link SessionPort}. A session's use is written back at most once per {@link #TOUCH_INTERVAL}
+ * so that validating a session costs a read, not a write, on almost every request; the idle expiry is
+ * therefore exact to within that interval.
+ */
+public final class SessionService implements LoginUseCase, SessionUseCase {
+
+    /** How often a session's last use is written back. */
+    public static final Duration TOUCH_INTERVAL = Duration.ofSeconds(30);
+    private static final int MAX_USER_AGENT = 256;
+
+    private final SessionPort sessions;
+    private final AdminAccountPort accounts;
+    private final PasswordHasherPort hasher;
+    private final RateLimitPort rateLimits;
+    private final SecurityEventPort events;
+    private final RecordAuditUseCase audit;
+    private final SessionTokens tokens;
+    private final SessionPolicy policy;
+    private final Clock clock;
+
+    public SessionService(SessionPort sessions, AdminAccountPort accounts, PasswordHasherPort hasher,
+                          RateLimitPort rateLimits, SecurityEventPort events, RecordAuditUseCase audit,
+                          SessionTokens tokens, SessionPolicy policy, Clock clock) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
+        this.events = Objects.requireNonNull(events, "events");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public LoginResult login(LoginCommand command) {
+        Actor actor = command.actor();
+        String bucket = LimitedAction.LOGIN_FAILURES.bucket();
+        RateLimitDecision throttle = rateLimits.peek(bucket, actor.clientIp(), policy.loginFailures());
+        if (!throttle.allowed()) {
+            events.emit(new SecurityEvent(SecurityEvent.LOGIN_FAILURE, Optional.empty(), actor.clientIp(), "throttled"));
+            audit.record(actor, AuditAction.LOGIN, "", "login_throttled");
+            throw new RateLimitedException("login_throttled", "too many failed logins from this address; retry later",
+                    throttle.retryAfter());
+        }
+        AdminAccount account = accounts.load().orElseThrow(SetupException::required);
+        if (!hasher.verify(command.password(), account.passwordHash())) {
+            rateLimits.tryAcquire(bucket, actor.clientIp(), policy.loginFailures());
+            events.emit(new SecurityEvent(SecurityEvent.LOGIN_FAILURE, Optional.empty(), actor.clientIp(),
+                    "bad_password"));
+            audit.record(actor, AuditAction.LOGIN, "", "invalid_credentials");
+            throw AuthenticationException.badCredentials();
+        }
+        Instant now = clock.instant();
+        String token = tokens.newToken();
+        String csrf = tokens.newToken();
+        Instant absolute = now.plus(policy.lifetime());
+        Instant idle = now.plus(policy.idleTimeout());
+        Session session = new Session(SessionId.of(tokens.newSessionId()), SessionTokens.hash(token),
+                SessionTokens.hash(csrf), now, now, idle.isAfter(absolute) ? absolute : idle, absolute,
+                actor.clientIp(), truncate(command.userAgent()));
+        sessions.create(session);
+        Actor loggedIn = new Actor(Optional.of(session.id()), actor.clientIp());
+        events.emit(new SecurityEvent(SecurityEvent.LOGIN_SUCCESS, Optional.of(session.id()), actor.clientIp(), ""));
+        events.emit(new SecurityEvent(SecurityEvent.SESSION_CREATED, Optional.of(session.id()), actor.clientIp(), ""));
+        audit.record(loggedIn, AuditAction.LOGIN, session.id().value(), "");
+        return new LoginResult(session, tokens.sign(token), csrf);
+    }
+
+    @Override
+    public Session authenticate(String cookieValue, Actor actor) {
+        String token = tokens.verify(cookieValue).orElseThrow(AuthenticationException::required);
+        Session session = sessions.findByTokenHash(SessionTokens.hash(token))
+                .orElseThrow(AuthenticationException::required);
+        Instant now = clock.instant();
+        if (session.isExpired(now)) {
+            throw AuthenticationException.required();
+        }
+        if (!now.isBefore(session.lastSeenAt().plus(TOUCH_INTERVAL))) {
+            Session touched = session.touchedAt(now, policy.idleTimeout());
+            sessions.touch(touched.id(), touched.lastSeenAt(), touched.idleExpiresAt());
+            return touched;
+        }
+        return session;
+    }
+
+    @Override
+    public void checkCsrf(Session session, String csrfHeader) {
+        if (csrfHeader == null || csrfHeader.isEmpty() || csrfHeader.length() > 256
+                || !SessionTokens.constantTimeEquals(SessionTokens.hash(csrfHeader), session.csrfHash())) {
+            throw ForbiddenException.csrf();
+        }
+    }
+
+    @Override
+    public void logout(Session session, Actor actor) {
+        sessions.delete(session.id());
+        events.emit(new SecurityEvent(SecurityEvent.SESSION_DESTROYED, Optional.of(session.id()), actor.clientIp(),
+                "logout"));
+        audit.record(actor, AuditAction.LOGOUT, session.id().value(), "");
+    }
+
+    @Override
+    public List<Session> activeSessions() {
+        return sessions.listActive(clock.instant());
+    }
+
+    @Override
+    public void revoke(SessionId id, Actor actor) {
+        boolean active = sessions.listActive(clock.instant()).stream().anyMatch(s -> s.id().equals(id));
+        if (!active || !sessions.delete(id)) {
+            audit.record(actor, AuditAction.SESSION_REVOKE, id.value(), "session_not_found");
+            throw new SessionNotFoundException(id);
+        }
+        events.emit(new SecurityEvent(SecurityEvent.SESSION_DESTROYED, Optional.of(id), actor.clientIp(), "revoked"));
+        audit.record(actor, AuditAction.SESSION_REVOKE, id.value(), "");
+    }
+
+    @Override
+    public int expireSessions() {
+        List<Session> expired = sessions.deleteExpired(clock.instant());
+        for (Session session : expired) {
+            events.emit(new SecurityEvent(SecurityEvent.SESSION_EXPIRED, Optional.of(session.id()), "", "expired"));
+        }
+        return expired.size();
+    }
+
+    private static String truncate(String userAgent) {
+        return userAgent.length() <= MAX_USER_AGENT ? userAgent : userAgent.substring(0, MAX_USER_AGENT);
+    }
+}

@@ -1,0 +1,24 @@
+package org.bangui.domain.audit;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** What an audited request did. Later capabilities add their actions here. */
+public enum AuditAction {
+    SETUP, LOGIN, LOGOUT, SESSION_REVOKE, BAN, UNBAN, UNBAN_ALL, JAIL_START, JAIL_STOP, JAIL_IDLE;
+
+    /** The lower-case name used in the API and the database. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses {@link #code()}; empty for anything else. */
+    public static Optional<AuditAction> fromCode(String code) {
+        for (AuditAction action : values()) {
+            if (action.code().equals(code)) {
+                return Optional.of(action);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,33 @@
+package org.bangui.domain.session;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stores sessions. Implementations must be safe for concurrent use and durable across restarts of BanGUI
+ * (SQLite) or shared across instances (Redis). Failures surface as {@link SessionStoreException}.
+ */
+public interface SessionPort {
+
+    /** Stores a new session. */
+    void create(Session session);
+
+    /** The session whose token hashes to {@code tokenHash}, expired or not; empty if none. */
+    Optional<Session> findByTokenHash(String tokenHash);
+
+    /** Records a use: last seen and idle expiry. Does nothing if the session no longer exists. */
+    void touch(SessionId id, Instant lastSeenAt, Instant idleExpiresAt);
+
+    /** Deletes one session; returns whether it existed. */
+    boolean delete(SessionId id);
+
+    /** Sessions not expired at {@code now}, newest first. */
+    List<Session> listActive(Instant now);
+
+    /** Deletes every session expired at {@code now} and returns them. */
+    List<Session> deleteExpired(Instant now);
+
+    /** Deletes every session; returns how many there were. */
+    int deleteAll();
+}
