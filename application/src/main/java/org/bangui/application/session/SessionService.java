@@ -27,13 +27,13 @@ import org.bangui.domain.setup.PasswordHasherPort;
 import org.bangui.domain.setup.SetupException;
 
 /**
- * Sessions over {@link SessionPort}. A session's use is written back at most once per {@link #TOUCH_INTERVAL}
- * so that validating a session costs a read, not a write, on almost every request; the idle expiry is
- * therefore exact to within that interval.
+ * Sessions over {@link SessionPort}. A session's use is written back at most once per touch interval (30 s,
+ * or a quarter of the idle timeout if that is shorter) so that validating a session costs a read, not a write,
+ * on almost every request; the idle expiry is therefore exact to within that interval.
  */
 public final class SessionService implements LoginUseCase, SessionUseCase {
 
-    /** How often a session's last use is written back. */
+    /** How often, at most, a session's last use is written back. */
     public static final Duration TOUCH_INTERVAL = Duration.ofSeconds(30);
     private static final int MAX_USER_AGENT = 256;
 
@@ -105,7 +105,9 @@ public final class SessionService implements LoginUseCase, SessionUseCase {
         if (session.isExpired(now)) {
             throw AuthenticationException.required();
         }
-        if (!now.isBefore(session.lastSeenAt().plus(TOUCH_INTERVAL))) {
+        Duration touchInterval = policy.idleTimeout().dividedBy(4).compareTo(TOUCH_INTERVAL) < 0
+                ? policy.idleTimeout().dividedBy(4) : TOUCH_INTERVAL;
+        if (!now.isBefore(session.lastSeenAt().plus(touchInterval))) {
             Session touched = session.touchedAt(now, policy.idleTimeout());
             sessions.touch(touched.id(), touched.lastSeenAt(), touched.idleExpiresAt());
             return touched;
