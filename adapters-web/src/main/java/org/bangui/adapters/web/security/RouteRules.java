@@ -19,7 +19,8 @@ public final class RouteRules {
     /** Setup and login: reachable without a session (the services decide whether they may proceed). */
     public static boolean isPublic(HttpMethod method, String path) {
         return isProbe(path)
-                || (path.equals("/api/v1/setup") && (method == HttpMethod.GET || method == HttpMethod.POST))
+                || (path.equals("/api/v1/setup") && (method == HttpMethod.GET || method == HttpMethod.HEAD
+                        || method == HttpMethod.POST))
                 || (path.equals("/api/v1/auth/login") && method == HttpMethod.POST);
     }
 
