@@ -41,6 +41,11 @@ final class Api {
         return new Api(base, json, cookieValue, csrfToken);
     }
 
+    /** The session cookie value this client sends, or null. */
+    String cookie() {
+        return cookie;
+    }
+
     /** Logs in with {@code password}; fails the test unless it answers 200. */
     Api login(String password, String... headers) {
         Response response = post("/api/v1/auth/login", "{\"password\":\"" + password + "\"}", headers);
