@@ -46,6 +46,11 @@ final class Api {
         return cookie;
     }
 
+    /** The CSRF token this client sends, or null. */
+    String csrf() {
+        return csrf;
+    }
+
     /** Logs in with {@code password}; fails the test unless it answers 200. */
     Api login(String password, String... headers) {
         Response response = post("/api/v1/auth/login", "{\"password\":\"" + password + "\"}", headers);
@@ -78,7 +83,11 @@ final class Api {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
+        boolean typed = false;
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            typed |= headers[i].equalsIgnoreCase("Content-Type");
+        }
+        if (body != null && !typed) {
             request.header("Content-Type", "application/json");
         }
         if (cookie != null) {
