@@ -4,7 +4,10 @@
 #   - GET /api/v1/jails and GET /api/v1/dashboard/status: p50, p99, requests/s
 #   - the floor: the fail2ban commands behind /jails issued by a minimal raw-socket client
 #   - time from process start to ready, and RSS after 1,000 requests
-# Everything runs on loopback; BENCH_SECONDS (default 15) sets the length of each run.
+#   - every API request is authenticated: a session cookie is validated on each one; GET /api/v1/auth/session
+#     measures that validation alone
+# Everything runs on loopback; BENCH_SECONDS (default 15) sets the length of each run. The global per-client
+# rate limit is turned off for the run: every request comes from one address.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 
@@ -43,6 +46,7 @@ banned=$("${F2B[@]}" status blocklist | sed -n 's/.*Currently banned:\s*//p')
 
 log "starting BanGUI"
 start_ns=$(date +%s%N)
+BANGUI_RATE_LIMIT_GLOBAL=off BANGUI_COOKIE_SECURE=false \
 BANGUI_PORT="$PORT" BANGUI_DATABASE_PATH="$BENCH/data/bangui.db" \
 BANGUI_FAIL2BAN_SOCKET="$BENCH/fail2ban/fail2ban.sock" BANGUI_FAIL2BAN_CONFIG_DIR="$BENCH/fail2ban/conf" \
   java ${BENCH_JAVA_OPTS:-} -jar "$BANGUI_ROOT/bootstrap/target/bangui.jar" > "$BENCH/bangui.log" 2>&1 &
@@ -52,10 +56,16 @@ for _ in $(seq 1 6000); do
   sleep 0.01
 done
 ready_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
-rss_kb=$(python3 "$BANGUI_ROOT/scripts/bench/rss.py" "$URL/api/v1/jails" 1000 "$(cat "$BENCH/bangui.pid")")
+
+log "completing setup and logging in"
+PASSWORD=$(random_password)
+complete_setup "$URL" "$BENCH/data/setup-token" "$PASSWORD"
+login "$URL" "$PASSWORD" "$BENCH/cookies.txt" >/dev/null
+COOKIE="bangui_session=$(awk '$6 == "bangui_session" { print $7 }' "$BENCH/cookies.txt")"
+rss_kb=$(python3 "$BANGUI_ROOT/scripts/bench/rss.py" "$URL/api/v1/jails" 1000 "$(cat "$BENCH/bangui.pid")" "$COOKIE")
 
 wrk_run() { # path -> "p50_ms p99_ms rps"
-  wrk -t2 -c"$CONCURRENCY" -d"${SECONDS_PER_RUN}s" --latency "$URL$1" > "$BENCH/wrk.out"
+  wrk -t2 -c"$CONCURRENCY" -d"${SECONDS_PER_RUN}s" --latency -H "Cookie: $COOKIE" "$URL$1" > "$BENCH/wrk.out"
   grep -q "Non-2xx" "$BENCH/wrk.out" && { cat "$BENCH/wrk.out" >&2; die "non-2xx answers from $1"; }
   awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
@@ -64,15 +74,16 @@ wrk_run() { # path -> "p50_ms p99_ms rps"
 }
 
 log "warming up"
-wrk -t2 -c"$CONCURRENCY" -d5s "$URL/api/v1/jails" >/dev/null
+wrk -t2 -c"$CONCURRENCY" -d5s -H "Cookie: $COOKIE" "$URL/api/v1/jails" >/dev/null
 log "measuring (${SECONDS_PER_RUN}s per run, concurrency $CONCURRENCY)"
 read -r jails_p50 jails_p99 jails_rps <<<"$(wrk_run /api/v1/jails)"
 read -r dash_p50 dash_p99 dash_rps <<<"$(wrk_run /api/v1/dashboard/status)"
+read -r auth_p50 auth_p99 auth_rps <<<"$(wrk_run /api/v1/auth/session)"
 read -r floor_p50 floor_p99 floor_rps <<<"$(python3 "$BANGUI_ROOT/scripts/bench/floor.py" \
   "$BENCH/fail2ban/fail2ban.sock" "$CONCURRENCY" "$SECONDS_PER_RUN")"
 read -r floor1_p50 floor1_p99 floor1_rps <<<"$(python3 "$BANGUI_ROOT/scripts/bench/floor.py" \
   "$BENCH/fail2ban/fail2ban.sock" 1 "$SECONDS_PER_RUN")"
-read -r jails1_p50 jails1_p99 jails1_rps <<<"$(CONCURRENCY=1 wrk -t1 -c1 -d"${SECONDS_PER_RUN}s" --latency "$URL/api/v1/jails" > "$BENCH/wrk.out"; awk '
+read -r jails1_p50 jails1_p99 jails1_rps <<<"$(CONCURRENCY=1 wrk -t1 -c1 -d"${SECONDS_PER_RUN}s" --latency -H "Cookie: $COOKIE" "$URL/api/v1/jails" > "$BENCH/wrk.out"; awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) } $1 == "Requests/sec:" { rps = $2 }
     END { printf "%.3f %.3f %.1f\n", p50, p99, rps }' "$BENCH/wrk.out")"
@@ -87,6 +98,8 @@ ratio1=$(awk -v a="$jails1_p50" -v b="$floor1_p50" 'BEGIN { printf "%.2f", a / b
   printf '%-44s %10s %10s %12s\n' "GET /api/v1/jails (c=1)" "$jails1_p50" "$jails1_p99" "$jails1_rps"
   printf '%-44s %10s %10s %12s\n' "floor: raw socket, same commands (c=1)" "$floor1_p50" "$floor1_p99" "$floor1_rps"
   printf '%-44s %10s %10s %12s\n' "GET /api/v1/dashboard/status (c=16)" "$dash_p50" "$dash_p99" "$dash_rps"
+  printf '%-44s %10s %10s %12s\n' "GET /api/v1/auth/session (c=16)" "$auth_p50" "$auth_p99" "$auth_rps"
+  echo "all API figures are authenticated: session cookie validated on every request"
   echo "/jails p50 over floor p50: ${ratio}x at c=16, ${ratio1}x at c=1 (target: within 1.5x)"
   echo "/dashboard/status: ${dash_rps} requests/s (target: at least 2000)"
   echo "process start to ready: ${ready_ms} ms"

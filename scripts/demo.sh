@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Runs BanGUI for real on this machine: installs what is missing (JDK 17, fail2ban), starts a private
 # fail2ban-server with three demo jails (no firewall is touched), feeds one jail a few failed logins so that
-# bans show up at once, and starts BanGUI on its embedded SQLite database. Prints the URL.
+# bans show up at once, and starts BanGUI on its embedded SQLite database. Completes first-run setup with a
+# fresh random password and prints the URL and how to log in.
 #
 #   scripts/demo.sh          run in the foreground; Ctrl-C stops BanGUI and the demo fail2ban
 #   scripts/demo.sh --detach leave both running in the background
 #   scripts/demo.sh stop     stop a detached demo
 #
-# State lives in .demo/ (fail2ban config, socket, logs, BanGUI's database); BANGUI_PORT picks the port.
+# State lives in .demo/ (fail2ban config, socket, logs, BanGUI's database, recreated on every run);
+# BANGUI_PORT picks the port.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 
@@ -44,7 +46,9 @@ done
 echo "$now demo sshd[4242]: Failed password for admin from 192.0.2.99 port 50004 ssh2" >> "$DEMO/fail2ban/logs/auth.log"
 
 log "starting BanGUI on http://127.0.0.1:$PORT"
-mkdir -p "$DEMO/data"
+rm -rf "$DEMO/data" && mkdir -p "$DEMO/data"
+# plain HTTP on loopback: the cookie cannot be Secure here (keep the default, true, behind TLS)
+BANGUI_COOKIE_SECURE=false \
 BANGUI_PORT="$PORT" \
 BANGUI_DATABASE_PATH="$DEMO/data/bangui.db" \
 BANGUI_FAIL2BAN_SOCKET="$DEMO/fail2ban/fail2ban.sock" \
@@ -59,19 +63,31 @@ if ! wait_http_ok "http://127.0.0.1:$PORT/api/v1/health/ready" 60; then
   die "BanGUI did not become ready; the log is above"
 fi
 
+log "completing first-run setup"
+PASSWORD=$(random_password)
+URL="http://127.0.0.1:$PORT"
+complete_setup "$URL" "$DEMO/data/setup-token" "$PASSWORD"
+CSRF=$(login "$URL" "$PASSWORD" "$DEMO/cookies.txt")
+
 cat <<MSG
 
-  BanGUI is running:  http://127.0.0.1:$PORT/api/v1
-  Log in:             no login in this version: the API is open on localhost (sessions come with
-                      first-run setup). Bind address: BANGUI_HOST (127.0.0.1 by default).
+  BanGUI is running:  $URL/api/v1
+  Log in with:        password  $PASSWORD
+
+  A session is already open in the cookie jar $DEMO/cookies.txt, with CSRF token
+  $CSRF
 
   Try:
-    curl -s http://127.0.0.1:$PORT/api/v1/dashboard/status
-    curl -s http://127.0.0.1:$PORT/api/v1/jails
-    curl -s 'http://127.0.0.1:$PORT/api/v1/bans?jail=sshd'
-    curl -s -X POST -H 'Content-Type: application/json' -d '{"jail":"sshd","ip":"192.0.2.44"}' \\
-         http://127.0.0.1:$PORT/api/v1/bans
-    OpenAPI: http://127.0.0.1:$PORT/api/v1/openapi/bangui-v1.yml
+    curl -b $DEMO/cookies.txt $URL/api/v1/dashboard/status
+    curl -b $DEMO/cookies.txt $URL/api/v1/jails
+    curl -b $DEMO/cookies.txt '$URL/api/v1/bans?jail=sshd'
+    curl -b $DEMO/cookies.txt -H 'X-CSRF-Token: $CSRF' -H 'Content-Type: application/json' \\
+         -d '{"jail":"sshd","ip":"192.0.2.44"}' $URL/api/v1/bans
+    curl -b $DEMO/cookies.txt '$URL/api/v1/audit?limit=10'
+    OpenAPI: curl -b $DEMO/cookies.txt $URL/api/v1/openapi/bangui-v1.yml
+
+  Log in again:
+    curl -c jar -H 'Content-Type: application/json' -d '{"password":"$PASSWORD"}' $URL/api/v1/auth/login
 
   Logs: $DEMO/bangui.log, $DEMO/fail2ban/fail2ban.log
 

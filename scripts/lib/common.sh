@@ -31,7 +31,7 @@ ensure_build_tools() {
     local v; v=$(javac -version 2>&1 | sed -E 's/^javac ([0-9]+).*/\1/')
     [ "${v:-0}" -ge 17 ] 2>/dev/null && need_jdk=0
   fi
-  local pkgs=(fail2ban ca-certificates curl unzip)
+  local pkgs=(fail2ban ca-certificates curl unzip python3)
   [ $need_jdk -eq 1 ] && pkgs+=(openjdk-17-jdk-headless)
   ensure_packages "${pkgs[@]}"
 }
@@ -96,4 +96,29 @@ wait_http_ok() {
     sleep 0.1
   done
   return 1
+}
+
+# Completes first-run setup of the BanGUI at $1 with the token in file $2 and password $3.
+complete_setup() {
+  local url="$1" token_file="$2" password="$3"
+  for _ in $(seq 1 50); do [ -s "$token_file" ] && break; sleep 0.1; done
+  [ -s "$token_file" ] || die "no setup token in $token_file"
+  local body
+  body=$(python3 -c 'import json,sys; print(json.dumps({"setupToken": open(sys.argv[1]).read().strip(), "password": sys.argv[2]}))' "$token_file" "$password")
+  local status
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -d "$body" "$url/api/v1/setup")
+  [ "$status" = "201" ] || die "setup answered $status"
+}
+
+# Logs in to the BanGUI at $1 with password $2, keeps the cookie in jar $3 and prints the CSRF token.
+login() {
+  local url="$1" password="$2" jar="$3"
+  python3 -c 'import json,sys; print(json.dumps({"password": sys.argv[1]}))' "$password" \
+    | curl -s -c "$jar" -H 'Content-Type: application/json' -d @- "$url/api/v1/auth/login" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["csrfToken"])'
+}
+
+# A random password for demos and benchmarks.
+random_password() {
+  python3 -c 'import secrets; print(secrets.token_urlsafe(15))'
 }

@@ -81,7 +81,8 @@ class SecurityFactory {
 
     @Singleton
     SessionPolicy sessionPolicy(SecuritySettings settings) {
-        return new SessionPolicy(settings.idleTimeoutDuration(), settings.lifetimeDuration(), settings.loginLimit());
+        return new SessionPolicy(settings.idleTimeoutDuration(), settings.lifetimeDuration(), settings.loginLimit(),
+                settings.sessionCacheDuration());
     }
 
     /**

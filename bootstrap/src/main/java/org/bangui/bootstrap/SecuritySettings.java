@@ -24,6 +24,7 @@ import org.bangui.domain.shared.InvalidInputException;
 public record SecuritySettings(
         @Bindable(defaultValue = "30m") String sessionIdleTimeout,
         @Bindable(defaultValue = "12h") String sessionLifetime,
+        @Bindable(defaultValue = "1s") String sessionCacheTime,
         @Nullable String sessionSecret,
         @Nullable String setupToken,
         @Bindable(defaultValue = "true") String cookieSecure,
@@ -41,6 +42,7 @@ public record SecuritySettings(
     public SecuritySettings {
         idleTimeout(sessionIdleTimeout);
         SettingValues.duration("bangui.session-lifetime", sessionLifetime);
+        sessionCache(sessionCacheTime);
         SettingValues.bool("bangui.cookie-secure", cookieSecure);
         if (sessionSecret != null && !sessionSecret.isBlank() && sessionSecret.length() < 32) {
             throw new IllegalArgumentException("bangui.session-secret: must be at least 32 characters");
@@ -59,6 +61,14 @@ public record SecuritySettings(
 
     Duration lifetimeDuration() {
         return SettingValues.duration("bangui.session-lifetime", sessionLifetime);
+    }
+
+    Duration sessionCacheDuration() {
+        return sessionCache(sessionCacheTime);
+    }
+
+    private static Duration sessionCache(String value) {
+        return "0s".equals(value.trim()) ? Duration.ZERO : SettingValues.duration("bangui.session-cache-time", value);
     }
 
     boolean secureCookie() {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class SecuritySettingsTest {
 
     private static SecuritySettings settings(String cors, String proxies, String global, String secret) {
-        return new SecuritySettings("30m", "12h", secret, null, "true", proxies, cors, global, "100/1m", "100/1m",
+        return new SecuritySettings("30m", "12h", "1s", secret, null, "true", proxies, cors, global, "100/1m", "100/1m",
                 "100/1m", "50/1m", "10/1h", "5/15m");
     }
 

@@ -1,6 +1,7 @@
 package org.bangui.adapters.persistence;
 
 import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -12,9 +13,12 @@ import org.bangui.domain.session.SessionId;
 import org.bangui.domain.session.SessionPort;
 import org.bangui.domain.session.SessionStoreException;
 
-/** {@link SessionPort} on the {@code login_session} table. */
+/**
+ * {@link SessionPort} on the {@code login_session} table. The session lookup runs on every authenticated
+ * request, so reads use a plain connection: the JDBC URL opens transactions IMMEDIATE, which takes SQLite's
+ * write lock and would make every request queue behind every other. In WAL mode a read needs no lock.
+ */
 @Singleton
-@Transactional
 public class SqliteSessionAdapter implements SessionPort {
 
     private final SessionRepository repository;
@@ -24,21 +28,25 @@ public class SqliteSessionAdapter implements SessionPort {
     }
 
     @Override
+    @Transactional
     public void create(Session session) {
         run(() -> repository.save(toRow(session)));
     }
 
     @Override
+    @Connectable
     public Optional<Session> findByTokenHash(String tokenHash) {
         return run(() -> repository.findByTokenHash(tokenHash).map(SqliteSessionAdapter::toSession));
     }
 
     @Override
+    @Transactional
     public void touch(SessionId id, Instant lastSeenAt, Instant idleExpiresAt) {
         run(() -> repository.touch(id.value(), lastSeenAt.toEpochMilli(), idleExpiresAt.toEpochMilli()));
     }
 
     @Override
+    @Transactional
     public boolean delete(SessionId id) {
         return run(() -> {
             if (!repository.existsById(id.value())) {
@@ -50,12 +58,14 @@ public class SqliteSessionAdapter implements SessionPort {
     }
 
     @Override
+    @Connectable
     public List<Session> listActive(Instant now) {
         return run(() -> repository.findActive(now.toEpochMilli()).stream().map(SqliteSessionAdapter::toSession)
                 .toList());
     }
 
     @Override
+    @Transactional
     public List<Session> deleteExpired(Instant now) {
         return run(() -> {
             List<SessionRow> expired = repository.findExpired(now.toEpochMilli());
@@ -65,6 +75,7 @@ public class SqliteSessionAdapter implements SessionPort {
     }
 
     @Override
+    @Transactional
     public int deleteAll() {
         return run(() -> {
             long count = repository.count();

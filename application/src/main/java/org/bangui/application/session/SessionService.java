@@ -46,6 +46,7 @@ public final class SessionService implements LoginUseCase, SessionUseCase {
     private final SessionTokens tokens;
     private final SessionPolicy policy;
     private final Clock clock;
+    private final SessionCache cache;
 
     public SessionService(SessionPort sessions, AdminAccountPort accounts, PasswordHasherPort hasher,
                           RateLimitPort rateLimits, SecurityEventPort events, RecordAuditUseCase audit,
@@ -59,6 +60,7 @@ public final class SessionService implements LoginUseCase, SessionUseCase {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.cache = new SessionCache(policy.cacheTime());
     }
 
     @Override
@@ -99,17 +101,24 @@ public final class SessionService implements LoginUseCase, SessionUseCase {
     @Override
     public Session authenticate(String cookieValue, Actor actor) {
         String token = tokens.verify(cookieValue).orElseThrow(AuthenticationException::required);
-        Session session = sessions.findByTokenHash(SessionTokens.hash(token))
-                .orElseThrow(AuthenticationException::required);
+        String tokenHash = SessionTokens.hash(token);
         Instant now = clock.instant();
+        Optional<Session> cached = cache.get(tokenHash, now);
+        Session session = cached.isPresent() ? cached.get()
+                : sessions.findByTokenHash(tokenHash).orElseThrow(AuthenticationException::required);
         if (session.isExpired(now)) {
+            cache.evict(session.id());
             throw AuthenticationException.required();
+        }
+        if (cached.isEmpty()) {
+            cache.put(session, now);
         }
         Duration touchInterval = policy.idleTimeout().dividedBy(4).compareTo(TOUCH_INTERVAL) < 0
                 ? policy.idleTimeout().dividedBy(4) : TOUCH_INTERVAL;
         if (!now.isBefore(session.lastSeenAt().plus(touchInterval))) {
             Session touched = session.touchedAt(now, policy.idleTimeout());
             sessions.touch(touched.id(), touched.lastSeenAt(), touched.idleExpiresAt());
+            cache.replace(touched);
             return touched;
         }
         return session;
@@ -125,6 +134,7 @@ public final class SessionService implements LoginUseCase, SessionUseCase {
 
     @Override
     public void logout(Session session, Actor actor) {
+        cache.evict(session.id());
         sessions.delete(session.id());
         events.emit(new SecurityEvent(SecurityEvent.SESSION_DESTROYED, Optional.of(session.id()), actor.clientIp(),
                 "logout"));
@@ -138,6 +148,7 @@ public final class SessionService implements LoginUseCase, SessionUseCase {
 
     @Override
     public void revoke(SessionId id, Actor actor) {
+        cache.evict(id);
         boolean active = sessions.listActive(clock.instant()).stream().anyMatch(s -> s.id().equals(id));
         if (!active || !sessions.delete(id)) {
             audit.record(actor, AuditAction.SESSION_REVOKE, id.value(), "session_not_found");
@@ -151,6 +162,7 @@ public final class SessionService implements LoginUseCase, SessionUseCase {
     public int expireSessions() {
         List<Session> expired = sessions.deleteExpired(clock.instant());
         for (Session session : expired) {
+            cache.evict(session.id());
             events.emit(new SecurityEvent(SecurityEvent.SESSION_EXPIRED, Optional.of(session.id()), "", "expired"));
         }
         return expired.size();

@@ -25,6 +25,8 @@ public final class SessionTokens {
 
     private final SecureRandom random = new SecureRandom();
     private final byte[] secret;
+    /** Mac instances are not thread-safe and costly to look up: one per thread, keyed once. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     /** @throws IllegalArgumentException if the secret is shorter than 32 bytes */
     public SessionTokens(byte[] secret) {
@@ -88,10 +90,14 @@ public final class SessionTokens {
     }
 
     private byte[] mac(String token) {
+        return macs.get().doFinal(token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return mac.doFinal(token.getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
