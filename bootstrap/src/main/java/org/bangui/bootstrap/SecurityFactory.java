@@ -7,9 +7,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Optional;
 import org.bangui.adapters.fail2ban.ConfigDirProbeAdapter;
 import org.bangui.adapters.fail2ban.protocol.Fail2banClient;
@@ -92,11 +90,8 @@ class SecurityFactory {
     @Singleton
     SessionTokens sessionTokens(SecuritySettings settings, @Named("dataDir") Path dataDir) {
         String secret = Optional.ofNullable(settings.sessionSecret()).filter(s -> !s.isBlank())
-                .orElseGet(() -> new SecretFile(dataDir.resolve("session-secret")).readOrCreate(() -> {
-                    byte[] random = new byte[32];
-                    new SecureRandom().nextBytes(random);
-                    return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-                }).secret());
+                .orElseGet(() -> new SecretFile(dataDir.resolve("session-secret"))
+                        .readOrCreate(() -> SecretFile.randomSecret(32)).secret());
         return new SessionTokens(secret.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -5,8 +5,6 @@ import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.bangui.adapters.persistence.SecretFile;
 import org.bangui.application.setup.SetupUseCase;
 import org.bangui.domain.setup.AdminAccountPort;
@@ -48,11 +46,7 @@ class StartupTasks implements ApplicationEventListener<ServerStartupEvent> {
             return;
         }
         SecretFile file = new SecretFile(dataDir.resolve("setup-token"));
-        SecretFile.Result token = file.readOrCreate(() -> {
-            byte[] random = new byte[24];
-            new SecureRandom().nextBytes(random);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        });
+        SecretFile.Result token = file.readOrCreate(() -> SecretFile.randomSecret(24));
         if (token.created()) {
             LOG.log(System.Logger.Level.WARNING, "setup is pending: one-time setup token {0} (also in {1}, "
                     + "mode 0600); it stops working once setup is complete", token.secret(), file.path());

@@ -44,7 +44,7 @@ class SessionSecurityIT extends SandboxedServiceTest {
     @Test
     void currentSessionIsDescribedWithoutSecrets() {
         Api.Response session = api.get("/api/v1/auth/session");
-        assertThat(session.status()).isEqualTo(200);
+        assertThat(session.status()).as(session.toString()).isEqualTo(200);
         assertThat(session.json()).containsKeys("id", "createdAt", "lastSeenAt", "expiresAt", "clientIp", "userAgent")
                 .containsEntry("current", true).doesNotContainKeys("token", "tokenHash", "csrfHash");
         assertThat(session.body()).doesNotContain(cookieOf(api));

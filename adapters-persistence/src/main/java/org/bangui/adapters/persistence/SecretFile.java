@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -17,6 +19,8 @@ import java.util.function.Supplier;
  */
 public final class SecretFile {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final Path file;
 
     public SecretFile(Path file) {
@@ -25,6 +29,13 @@ public final class SecretFile {
 
     public Path path() {
         return file;
+    }
+
+    /** A random base64url secret of {@code bytes} random bytes. */
+    public static String randomSecret(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     /** The secret, if the file exists. */

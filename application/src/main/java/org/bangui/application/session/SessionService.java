@@ -99,6 +99,22 @@ public final class SessionService implements LoginUseCase, SessionUseCase {
     }
 
     @Override
+    public Optional<Session> recentlyValidated(String cookieValue) {
+        Optional<String> token = tokens.verify(cookieValue);
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return cache.get(SessionTokens.hash(token.get()), now)
+                .filter(session -> !session.isExpired(now) && now.isBefore(session.lastSeenAt().plus(touchInterval())));
+    }
+
+    private Duration touchInterval() {
+        Duration quarter = policy.idleTimeout().dividedBy(4);
+        return quarter.compareTo(TOUCH_INTERVAL) < 0 ? quarter : TOUCH_INTERVAL;
+    }
+
+    @Override
     public Session authenticate(String cookieValue, Actor actor) {
         String token = tokens.verify(cookieValue).orElseThrow(AuthenticationException::required);
         String tokenHash = SessionTokens.hash(token);
@@ -113,9 +129,7 @@ public final class SessionService implements LoginUseCase, SessionUseCase {
         if (cached.isEmpty()) {
             cache.put(session, now);
         }
-        Duration touchInterval = policy.idleTimeout().dividedBy(4).compareTo(TOUCH_INTERVAL) < 0
-                ? policy.idleTimeout().dividedBy(4) : TOUCH_INTERVAL;
-        if (!now.isBefore(session.lastSeenAt().plus(touchInterval))) {
+        if (!now.isBefore(session.lastSeenAt().plus(touchInterval()))) {
             Session touched = session.touchedAt(now, policy.idleTimeout());
             sessions.touch(touched.id(), touched.lastSeenAt(), touched.idleExpiresAt());
             cache.replace(touched);

@@ -16,6 +16,13 @@ public interface SessionUseCase {
     Session authenticate(String cookieValue, Actor actor);
 
     /**
+     * The session behind a cookie value if it can be decided without the store: the signature is valid, the
+     * session was validated recently, it has not expired and no write-back of its use is due. Empty means
+     * "ask {@link #authenticate}", never "invalid". Never blocks.
+     */
+    java.util.Optional<Session> recentlyValidated(String cookieValue);
+
+    /**
      * Checks the CSRF header of a state-changing request.
      *
      * @throws org.bangui.domain.session.ForbiddenException if it is missing or wrong

@@ -52,6 +52,11 @@ public final class SetupService implements SetupUseCase {
     }
 
     @Override
+    public boolean isKnownComplete() {
+        return complete;
+    }
+
+    @Override
     public void complete(SetupCommand command) {
         if (isComplete()) {
             audit.record(command.actor(), AuditAction.SETUP, "", "setup_complete");

@@ -11,6 +11,9 @@ public interface SetupUseCase {
     /** Whether setup has been completed. Cheap: it is asked on every request. */
     boolean isComplete();
 
+    /** True once this process has seen setup complete; never blocks (false may only mean "not known yet"). */
+    boolean isKnownComplete();
+
     /**
      * Completes setup.
      *

@@ -1,6 +1,5 @@
 package org.bangui.adapters.web.security;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -10,10 +9,12 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.filter.FilterContinuation;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.inject.Named;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import org.bangui.adapters.web.problem.DomainExceptionHandler;
 import org.bangui.application.audit.Actor;
 import org.bangui.application.ratelimit.CheckRateLimitUseCase;
@@ -24,6 +25,10 @@ import org.bangui.domain.session.AuthenticationException;
 import org.bangui.domain.session.Session;
 import org.bangui.domain.setup.SetupException;
 import org.bangui.domain.shared.DomainException;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Guards every request, in this order: resolve the client address; apply the global per-client limit; let
@@ -43,14 +48,17 @@ public class SecurityFilter implements Ordered {
     private final CheckRateLimitUseCase rateLimits;
     private final ClientAddressResolver clients;
     private final DomainExceptionHandler problems;
+    private final Scheduler blocking;
 
     public SecurityFilter(SetupUseCase setup, SessionUseCase sessions, CheckRateLimitUseCase rateLimits,
-                          ClientAddressResolver clients, DomainExceptionHandler problems) {
+                          ClientAddressResolver clients, DomainExceptionHandler problems,
+                          @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.setup = setup;
         this.sessions = sessions;
         this.rateLimits = rateLimits;
         this.clients = clients;
         this.problems = problems;
+        this.blocking = Schedulers.fromExecutorService(blocking);
     }
 
     @Override
@@ -58,44 +66,78 @@ public class SecurityFilter implements Ordered {
         return ServerFilterPhase.SECURITY.order();
     }
 
+    /**
+     * Decides on the event loop when nothing needs I/O (the common case: a recently validated session), and
+     * on the blocking executor when the session store, or the account before setup, must be read or written.
+     */
     @RequestFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    @Nullable
-    public HttpResponse<?> guard(HttpRequest<?> request) {
+    public Publisher<MutableHttpResponse<?>> guard(HttpRequest<?> request,
+                                                  FilterContinuation<Publisher<MutableHttpResponse<?>>> chain) {
         Actor actor = Actor.anonymous(clients.resolve(request.getRemoteAddress(),
                 request.getHeaders().get("X-Forwarded-For")));
         request.setAttribute(RequestContext.ACTOR, actor);
         try {
             rateLimits.check(LimitedAction.GLOBAL, actor.clientIp());
-            HttpMethod method = request.getMethod();
-            String path = request.getPath();
-            if (RouteRules.isPublic(method, path)) {
-                return null;
+            if (RouteRules.isPublic(request.getMethod(), request.getPath())) {
+                return chain.proceed();
             }
+            Optional<String> cookie = request.getCookies().findCookie(SessionCookie.NAME).map(Cookie::getValue);
+            if (setup.isKnownComplete() && cookie.isPresent()) {
+                Optional<Session> known = sessions.recentlyValidated(cookie.get());
+                if (known.isPresent()) {
+                    return decide(admit(request, actor, known.get()), chain);
+                }
+            }
+        } catch (DomainException refused) {
+            return Mono.just(refuse(request, refused));
+        }
+        return Mono.fromCallable(() -> authenticate(request, actor))
+                .subscribeOn(blocking)
+                .flatMapMany(refusal -> decide(refusal, chain));
+    }
+
+    private static Publisher<MutableHttpResponse<?>> decide(Optional<MutableHttpResponse<?>> refusal,
+                                                           FilterContinuation<Publisher<MutableHttpResponse<?>>> chain) {
+        return refusal.<Publisher<MutableHttpResponse<?>>>map(Mono::just).orElseGet(chain::proceed);
+    }
+
+    private Optional<MutableHttpResponse<?>> authenticate(HttpRequest<?> request, Actor actor) {
+        try {
             if (!setup.isComplete()) {
                 throw SetupException.required();
             }
             String cookie = request.getCookies().findCookie(SessionCookie.NAME).map(Cookie::getValue)
                     .orElseThrow(AuthenticationException::required);
-            Session session = sessions.authenticate(cookie, actor);
+            return admit(request, actor, sessions.authenticate(cookie, actor));
+        } catch (DomainException refused) {
+            return Optional.of(refuse(request, refused));
+        }
+    }
+
+    /** A valid session: the CSRF check and the per-action limit remain. Empty lets the request through. */
+    private Optional<MutableHttpResponse<?>> admit(HttpRequest<?> request, Actor actor, Session session) {
+        try {
             request.setAttribute(RequestContext.SESSION, session);
             request.setAttribute(RequestContext.ACTOR, new Actor(Optional.of(session.id()), actor.clientIp()));
+            HttpMethod method = request.getMethod();
             if (RouteRules.changesState(method)) {
                 sessions.checkCsrf(session, request.getHeaders().get(CSRF_HEADER));
             }
-            Optional<LimitedAction> limited = RouteRules.limitedAction(method, path);
+            Optional<LimitedAction> limited = RouteRules.limitedAction(method, request.getPath());
             if (limited.isPresent()) {
                 rateLimits.check(limited.get(), actor.clientIp());
             }
-            return null;
+            return Optional.empty();
         } catch (DomainException refused) {
-            // the response filter below does not see answers given here: add its headers now
-            HttpResponse<?> problem = problems.handle(request, refused);
-            if (problem instanceof MutableHttpResponse<?> mutable) {
-                headers(request, mutable);
-            }
-            return problem;
+            return Optional.of(refuse(request, refused));
         }
+    }
+
+    private MutableHttpResponse<?> refuse(HttpRequest<?> request, DomainException refused) {
+        // the response filter below does not see answers given here: add its headers now
+        MutableHttpResponse<?> problem = (MutableHttpResponse<?>) problems.handle(request, refused);
+        headers(request, problem);
+        return problem;
     }
 
     @ResponseFilter
