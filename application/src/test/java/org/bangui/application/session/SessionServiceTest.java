@@ -1,0 +1,270 @@
+package org.bangui.application.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bangui.application.audit.Actor;
+import org.bangui.application.audit.RecordAuditUseCase;
+import org.bangui.domain.audit.AuditAction;
+import org.bangui.domain.audit.SecurityEvent;
+import org.bangui.domain.ratelimit.RateLimit;
+import org.bangui.domain.ratelimit.RateLimitDecision;
+import org.bangui.domain.ratelimit.RateLimitPort;
+import org.bangui.domain.ratelimit.RateLimitedException;
+import org.bangui.domain.session.AuthenticationException;
+import org.bangui.domain.session.ForbiddenException;
+import org.bangui.domain.session.Session;
+import org.bangui.domain.session.SessionId;
+import org.bangui.domain.session.SessionNotFoundException;
+import org.bangui.domain.session.SessionPort;
+import org.bangui.domain.setup.AdminAccount;
+import org.bangui.domain.setup.AdminAccountPort;
+import org.bangui.domain.setup.PasswordHasherPort;
+import org.junit.jupiter.api.Test;
+
+/** The session rules with in-memory fakes and a clock the test moves. */
+class SessionServiceTest {
+
+    private static final Actor CLIENT = Actor.anonymous("203.0.113.9");
+
+    static final class MovingClock extends Clock {
+        Instant now = Instant.parse("2026-11-21T06:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    static final class MemorySessions implements SessionPort {
+        final Map<SessionId, Session> byId = new HashMap<>();
+        int reads;
+        int touches;
+
+        @Override
+        public void create(Session session) {
+            byId.put(session.id(), session);
+        }
+
+        @Override
+        public Optional<Session> findByTokenHash(String tokenHash) {
+            reads++;
+            return byId.values().stream().filter(s -> s.tokenHash().equals(tokenHash)).findFirst();
+        }
+
+        @Override
+        public void touch(SessionId id, Instant lastSeenAt, Instant idleExpiresAt) {
+            touches++;
+            byId.computeIfPresent(id, (k, s) -> new Session(s.id(), s.tokenHash(), s.csrfHash(), s.createdAt(),
+                    lastSeenAt, idleExpiresAt, s.absoluteExpiresAt(), s.clientIp(), s.userAgent()));
+        }
+
+        @Override
+        public boolean delete(SessionId id) {
+            return byId.remove(id) != null;
+        }
+
+        @Override
+        public List<Session> listActive(Instant now) {
+            return byId.values().stream().filter(s -> !s.isExpired(now))
+                    .sorted(Comparator.comparing(Session::createdAt).reversed()).toList();
+        }
+
+        @Override
+        public List<Session> deleteExpired(Instant now) {
+            List<Session> expired = byId.values().stream().filter(s -> s.isExpired(now)).toList();
+            expired.forEach(s -> byId.remove(s.id()));
+            return expired;
+        }
+
+        @Override
+        public int deleteAll() {
+            int n = byId.size();
+            byId.clear();
+            return n;
+        }
+    }
+
+    /** Counts failures per key; refuses once the limit's permits are used (no refill within a test). */
+    static final class CountingLimits implements RateLimitPort {
+        final Map<String, Long> used = new HashMap<>();
+
+        @Override
+        public RateLimitDecision tryAcquire(String bucket, String key, RateLimit limit) {
+            RateLimitDecision decision = peek(bucket, key, limit);
+            if (decision.allowed()) {
+                used.merge(bucket + key, 1L, Long::sum);
+            }
+            return decision;
+        }
+
+        @Override
+        public RateLimitDecision peek(String bucket, String key, RateLimit limit) {
+            return used.getOrDefault(bucket + key, 0L) < limit.permits() ? RateLimitDecision.ALLOW
+                    : RateLimitDecision.refuse(limit.window());
+        }
+
+        @Override
+        public void reset(String bucket, String key) {
+            used.remove(bucket + key);
+        }
+
+        @Override
+        public int evictIdle() {
+            return 0;
+        }
+    }
+
+    private final MovingClock clock = new MovingClock();
+    private final MemorySessions sessions = new MemorySessions();
+    private final List<SecurityEvent> events = new ArrayList<>();
+    private final List<String> audit = new ArrayList<>();
+    private final PasswordHasherPort plain = new PasswordHasherPort() {
+        @Override
+        public String hash(String password) {
+            return "plain:" + password;
+        }
+
+        @Override
+        public boolean verify(String password, String hash) {
+            return hash.equals("plain:" + password);
+        }
+    };
+    private final AdminAccountPort account = new AdminAccountPort() {
+        @Override
+        public Optional<AdminAccount> load() {
+            return Optional.of(new AdminAccount("plain:secret password", Instant.EPOCH, Optional.empty(),
+                    Optional.empty(), Optional.empty()));
+        }
+
+        @Override
+        public boolean createIfAbsent(AdminAccount a) {
+            return false;
+        }
+    };
+    private final RecordAuditUseCase auditTrail = (actor, action, target, failure) ->
+            audit.add(action.code() + (failure.isEmpty() ? "" : ":" + failure));
+    private final SessionService service = new SessionService(sessions, account, plain, new CountingLimits(),
+            events::add, auditTrail,
+            new SessionTokens("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8)),
+            new SessionPolicy(Duration.ofMinutes(30), Duration.ofHours(12), new RateLimit(5, Duration.ofMinutes(15)),
+                    Duration.ofSeconds(1)),
+            clock);
+
+    private LoginUseCase.LoginResult login() {
+        return service.login(new LoginUseCase.LoginCommand("secret password", CLIENT, "test-agent"));
+    }
+
+    @Test
+    void storesOnlyHashesAndReportsTheLogin() {
+        LoginUseCase.LoginResult result = login();
+        Session stored = sessions.byId.get(result.session().id());
+        assertThat(stored.tokenHash()).isNotEmpty().doesNotContain(result.cookieValue().split("\\.")[0]);
+        assertThat(stored.csrfHash()).isEqualTo(SessionTokens.hash(result.csrfToken()));
+        assertThat(events).extracting(SecurityEvent::name)
+                .containsExactly(SecurityEvent.LOGIN_SUCCESS, SecurityEvent.SESSION_CREATED);
+        assertThat(audit).containsExactly("login");
+        assertThat(result.toString()).doesNotContain(result.cookieValue()).doesNotContain(result.csrfToken());
+    }
+
+    @Test
+    void sixthFailureIsThrottledEvenWithTheRightPassword() {
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> service.login(new LoginUseCase.LoginCommand("wrong", CLIENT, "")))
+                    .isInstanceOf(AuthenticationException.class);
+        }
+        assertThatThrownBy(this::login).isInstanceOf(RateLimitedException.class);
+        assertThat(service.login(new LoginUseCase.LoginCommand("secret password", Actor.anonymous("192.0.2.1"),
+                "")).session()).isNotNull();
+    }
+
+    @Test
+    void validSessionSlidesAndIsServedFromTheCacheWithinTheCacheTime() {
+        LoginUseCase.LoginResult result = login();
+        service.authenticate(result.cookieValue(), CLIENT);
+        int reads = sessions.reads;
+        assertThat(service.recentlyValidated(result.cookieValue())).isPresent();
+        clock.now = clock.now.plusMillis(500);
+        service.authenticate(result.cookieValue(), CLIENT);
+        assertThat(sessions.reads).as("served from the cache").isEqualTo(reads);
+        clock.now = clock.now.plusSeconds(40);
+        Session touched = service.authenticate(result.cookieValue(), CLIENT);
+        assertThat(sessions.touches).isEqualTo(1);
+        assertThat(touched.idleExpiresAt()).isEqualTo(clock.now.plus(Duration.ofMinutes(30)));
+    }
+
+    @Test
+    void idleAndAbsoluteExpiryEndTheSession() {
+        LoginUseCase.LoginResult idle = login();
+        clock.now = clock.now.plus(Duration.ofMinutes(31));
+        assertThatThrownBy(() -> service.authenticate(idle.cookieValue(), CLIENT))
+                .isInstanceOf(AuthenticationException.class);
+
+        LoginUseCase.LoginResult busy = login();
+        for (int i = 0; i < 28; i++) { // 700 minutes of use every 25 minutes: within the 12 h
+            clock.now = clock.now.plus(Duration.ofMinutes(25));
+            service.authenticate(busy.cookieValue(), CLIENT);
+        }
+        clock.now = clock.now.plus(Duration.ofMinutes(25));
+        assertThatThrownBy(() -> service.authenticate(busy.cookieValue(), CLIENT))
+                .as("12 h after login even though used every 25 min").isInstanceOf(AuthenticationException.class);
+        assertThat(service.expireSessions()).isEqualTo(2);
+        assertThat(events).extracting(SecurityEvent::name).contains(SecurityEvent.SESSION_EXPIRED);
+    }
+
+    @Test
+    void revokeAndLogoutTakeEffectDespiteTheCache() {
+        LoginUseCase.LoginResult a = login();
+        LoginUseCase.LoginResult b = login();
+        service.authenticate(b.cookieValue(), CLIENT);
+        service.revoke(b.session().id(), CLIENT);
+        assertThat(service.recentlyValidated(b.cookieValue())).isEmpty();
+        assertThatThrownBy(() -> service.authenticate(b.cookieValue(), CLIENT))
+                .isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> service.revoke(b.session().id(), CLIENT)).isInstanceOf(SessionNotFoundException.class);
+
+        Session session = service.authenticate(a.cookieValue(), CLIENT);
+        service.logout(session, CLIENT);
+        assertThatThrownBy(() -> service.authenticate(a.cookieValue(), CLIENT))
+                .isInstanceOf(AuthenticationException.class);
+        assertThat(audit).contains("session_revoke", "session_revoke:session_not_found", "logout");
+    }
+
+    @Test
+    void csrfMustMatchTheSessionsToken() {
+        LoginUseCase.LoginResult result = login();
+        Session session = result.session();
+        service.checkCsrf(session, result.csrfToken());
+        for (String bad : new String[] {null, "", "x", result.csrfToken() + "x", "a".repeat(300)}) {
+            assertThatThrownBy(() -> service.checkCsrf(session, bad)).isInstanceOf(ForbiddenException.class);
+        }
+    }
+
+    @Test
+    void auditNamesEachAction() {
+        assertThat(AuditAction.fromCode("login")).contains(AuditAction.LOGIN);
+        assertThat(AuditAction.fromCode("LOGIN")).isEmpty();
+    }
+}
