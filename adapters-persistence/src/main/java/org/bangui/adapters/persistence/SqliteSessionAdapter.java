@@ -74,16 +74,6 @@ public class SqliteSessionAdapter implements SessionPort {
         });
     }
 
-    @Override
-    @Transactional
-    public int deleteAll() {
-        return run(() -> {
-            long count = repository.count();
-            repository.deleteAll();
-            return Math.toIntExact(count);
-        });
-    }
-
     private static <T> T run(Supplier<T> work) {
         try {
             return work.get();

@@ -33,9 +33,4 @@ public final class RateLimitService implements CheckRateLimitUseCase {
                     decision.retryAfter());
         }
     }
-
-    /** The limit of {@code action}, or null if it is unlimited. */
-    public RateLimit limitOf(LimitedAction action) {
-        return limits.get(action);
-    }
 }

@@ -2,41 +2,19 @@ package org.bangui.application.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.bangui.application.FakeFail2ban;
+import org.bangui.application.ManualClock;
 import org.bangui.domain.jail.JailName;
 import org.bangui.domain.net.IpAddress;
 import org.junit.jupiter.api.Test;
 
 class DashboardServiceTest {
 
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2026-11-21T06:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private final FakeFail2ban fail2ban = new FakeFail2ban("sshd", "web");
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-21T06:00:00Z"));
 
     @Test
     void sumsCountersOfAllJails() {

@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bangui.application.ManualClock;
 import org.bangui.application.audit.Actor;
 import org.bangui.application.audit.RecordAuditUseCase;
 import org.bangui.domain.audit.AuditAction;
@@ -38,25 +36,6 @@ import org.junit.jupiter.api.Test;
 class SessionServiceTest {
 
     private static final Actor CLIENT = Actor.anonymous("203.0.113.9");
-
-    static final class MovingClock extends Clock {
-        Instant now = Instant.parse("2026-11-21T06:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     static final class MemorySessions implements SessionPort {
         final Map<SessionId, Session> byId = new HashMap<>();
@@ -98,13 +77,6 @@ class SessionServiceTest {
             expired.forEach(s -> byId.remove(s.id()));
             return expired;
         }
-
-        @Override
-        public int deleteAll() {
-            int n = byId.size();
-            byId.clear();
-            return n;
-        }
     }
 
     /** Counts failures per key; refuses once the limit's permits are used (no refill within a test). */
@@ -127,17 +99,12 @@ class SessionServiceTest {
         }
 
         @Override
-        public void reset(String bucket, String key) {
-            used.remove(bucket + key);
-        }
-
-        @Override
         public int evictIdle() {
             return 0;
         }
     }
 
-    private final MovingClock clock = new MovingClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-21T06:00:00Z"));
     private final MemorySessions sessions = new MemorySessions();
     private final List<SecurityEvent> events = new ArrayList<>();
     private final List<String> audit = new ArrayList<>();

@@ -12,9 +12,6 @@ public interface RateLimitPort {
     /** Whether a permit is available now, without taking it. */
     RateLimitDecision peek(String bucket, String key, RateLimit limit);
 
-    /** Forgets the counter of {@code key} in {@code bucket}. */
-    void reset(String bucket, String key);
-
     /** Drops counters that have refilled completely and so carry no information; returns how many. */
     int evictIdle();
 }

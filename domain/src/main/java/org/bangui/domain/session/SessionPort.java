@@ -27,7 +27,4 @@ public interface SessionPort {
 
     /** Deletes every session expired at {@code now} and returns them. */
     List<Session> deleteExpired(Instant now);
-
-    /** Deletes every session; returns how many there were. */
-    int deleteAll();
 }

@@ -40,11 +40,6 @@ public final class InMemoryRateLimitAdapter implements RateLimitPort {
     }
 
     @Override
-    public void reset(String bucket, String key) {
-        buckets.remove(bucket + '\u0000' + key);
-    }
-
-    @Override
     public int evictIdle() {
         int before = buckets.size();
         buckets.values().removeIf(entry -> entry.bucket().getAvailableTokens() >= entry.capacity());

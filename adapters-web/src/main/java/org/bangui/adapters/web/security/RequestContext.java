@@ -1,7 +1,6 @@
 package org.bangui.adapters.web.security;
 
 import io.micronaut.http.HttpRequest;
-import java.util.Optional;
 import org.bangui.application.audit.Actor;
 import org.bangui.domain.session.AuthenticationException;
 import org.bangui.domain.session.Session;
@@ -24,10 +23,5 @@ public final class RequestContext {
     /** The session of an authenticated request. */
     public static Session session(HttpRequest<?> request) {
         return request.getAttribute(SESSION, Session.class).orElseThrow(AuthenticationException::required);
-    }
-
-    /** The session, if the request is authenticated. */
-    public static Optional<Session> optionalSession(HttpRequest<?> request) {
-        return request.getAttribute(SESSION, Session.class);
     }
 }
