@@ -13,9 +13,10 @@ class HealthAndRecoveryIT extends SandboxedServiceTest {
 
     @Test
     void healthyServiceReportsEveryComponentUp() {
-        Api.Response health = api.get("/api/v1/health");
+        Api.Response health = anonymous.get("/api/v1/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json()).containsEntry("status", "ok");
+        assertThat(health.body()).as("public probes show no paths").doesNotContain(workDir.toString());
         assertThat(health.list("components")).extracting(c -> c.get("name"))
                 .containsExactly("fail2ban", "database", "config_dir");
         assertThat(api.get("/api/v1/health/ready").status()).isEqualTo(200);
@@ -34,9 +35,12 @@ class HealthAndRecoveryIT extends SandboxedServiceTest {
             assertThat(api.get("/api/v1/health/live").status()).isEqualTo(200);
             assertThat(api.get("/health/liveness").status()).isEqualTo(200);
 
-            Api.Response ready = api.get("/api/v1/health/ready");
+            Api.Response ready = anonymous.get("/api/v1/health/ready");
             assertThat(ready.status()).isEqualTo(503);
             assertThat(ready.json().get("failed")).isEqualTo(List.of("fail2ban"));
+            assertThat(ready.list("components")).first().satisfies(c -> assertThat(c)
+                    .containsEntry("status", "down").containsEntry("detail", "socket not found"));
+            assertThat(ready.body()).as("public probes show no paths").doesNotContain(workDir.toString());
             assertThat(api.get("/health/readiness").status()).isEqualTo(503);
 
             Api.Response jails = api.get("/api/v1/jails");

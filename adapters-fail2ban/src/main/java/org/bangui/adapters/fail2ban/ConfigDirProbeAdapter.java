@@ -27,15 +27,16 @@ public final class ConfigDirProbeAdapter implements ComponentProbePort {
 
     @Override
     public ProbeResult probe() {
+        // the probe is public: no path in its detail
         if (!Files.isDirectory(configDir)) {
-            return ProbeResult.down(configDir + " is not a directory");
+            return ProbeResult.down("not a directory");
         }
         if (!Files.isReadable(configDir)) {
-            return ProbeResult.down(configDir + " is not readable");
+            return ProbeResult.down("not readable");
         }
         if (!Files.isReadable(configDir.resolve("jail.conf")) && !Files.isReadable(configDir.resolve("jail.local"))) {
-            return ProbeResult.down(configDir + " holds neither jail.conf nor jail.local");
+            return ProbeResult.down("holds neither jail.conf nor jail.local");
         }
-        return ProbeResult.up(configDir.toString());
+        return ProbeResult.up("readable");
     }
 }

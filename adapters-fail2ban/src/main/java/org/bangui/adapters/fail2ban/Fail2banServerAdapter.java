@@ -49,13 +49,31 @@ public final class Fail2banServerAdapter implements ServerPort, ComponentProbePo
         return "fail2ban";
     }
 
+    /** The probe is public: its detail is a short reason, never a path or a raw error message. */
     @Override
     public ProbeResult probe() {
         try {
             ping();
-            return ProbeResult.up("answers on " + client.socket());
+            return ProbeResult.up("answers");
         } catch (DomainException e) {
-            return ProbeResult.down(e.getMessage());
+            return ProbeResult.down(reason(e.getMessage()));
         }
+    }
+
+    static String reason(String message) {
+        String text = message == null ? "" : message;
+        if (text.contains("No such file") || text.contains("does not exist")) {
+            return "socket not found";
+        }
+        if (text.contains("Permission denied")) {
+            return "permission denied on the socket";
+        }
+        if (text.contains("Connection refused")) {
+            return "connection refused";
+        }
+        if (text.contains("in time") || text.contains("timed out") || text.contains("busy")) {
+            return "no answer in time";
+        }
+        return "unreachable";
     }
 }

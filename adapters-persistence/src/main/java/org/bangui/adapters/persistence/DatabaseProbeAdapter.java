@@ -14,6 +14,8 @@ import org.bangui.domain.health.ProbeResult;
 @Singleton
 public class DatabaseProbeAdapter implements ComponentProbePort {
 
+    private static final System.Logger LOG = System.getLogger(DatabaseProbeAdapter.class.getName());
+
     private final DataSource dataSource;
 
     DatabaseProbeAdapter(DataSource dataSource, DataSourceResolver resolver) {
@@ -35,7 +37,9 @@ public class DatabaseProbeAdapter implements ComponentProbePort {
             rows.next();
             return ProbeResult.up("sqlite, " + rows.getInt(1) + " migrations applied");
         } catch (SQLException | RuntimeException e) {
-            return ProbeResult.down("database unusable: " + e.getMessage());
+            // the probe is public: the reason goes to the log, not to the caller
+            LOG.log(System.Logger.Level.WARNING, "database probe failed: " + e.getMessage());
+            return ProbeResult.down("unusable");
         }
     }
 }
