@@ -107,7 +107,11 @@ class ArchitectureTest {
                 .withImportOption(new ExcludeGenerated())
                 .importPackages("org.bangui");
         for (String pkg : List.of("org.bangui.domain.ban", "org.bangui.domain.jail", "org.bangui.domain.net",
-                "org.bangui.domain.server", "org.bangui.domain.health", "org.bangui.application.ban",
+                "org.bangui.domain.server", "org.bangui.domain.health", "org.bangui.domain.session",
+                "org.bangui.domain.setup", "org.bangui.domain.audit", "org.bangui.domain.ratelimit",
+                "org.bangui.application.session", "org.bangui.application.setup", "org.bangui.application.audit",
+                "org.bangui.application.ratelimit", "org.bangui.adapters.web.security",
+                "org.bangui.adapters.web.problem", "org.bangui.application.ban",
                 "org.bangui.application.jail", "org.bangui.application.dashboard",
                 "org.bangui.application.health", "org.bangui.adapters.fail2ban",
                 "org.bangui.adapters.fail2ban.protocol", "org.bangui.adapters.persistence",
