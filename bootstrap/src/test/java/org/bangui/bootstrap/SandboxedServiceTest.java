@@ -42,12 +42,14 @@ abstract class SandboxedServiceTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            workDir = Files.createTempDirectory("bangui-it-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (fail2ban == null) { // the framework may ask more than once: start one sandbox per class
+            try {
+                workDir = Files.createTempDirectory("bangui-it-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            fail2ban = Fail2banSandbox.start(workDir.resolve("fail2ban"));
         }
-        fail2ban = Fail2banSandbox.start(workDir.resolve("fail2ban"));
         Map<String, String> properties = new HashMap<>(Map.of(
                 "bangui.port", "-1",
                 "bangui.database.path", workDir.resolve("data/bangui.db").toString(),

@@ -186,12 +186,15 @@ public final class Fail2banSandbox implements AutoCloseable {
 
     private void startServer() {
         try {
-            process = new ProcessBuilder("fail2ban-server", "-c", configDir().toString(), "-f", "-x",
+            Process started = new ProcessBuilder("fail2ban-server", "-c", configDir().toString(), "-f", "-x",
                     "-s", socket().toString(), "-p", dir.resolve("fail2ban.pid").toString(),
                     "--logtarget", dir.resolve("fail2ban.log").toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.out").toFile()))
                     .start();
+            // a test that never reaches close() must not leave a server behind when the JVM ends
+            Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
+            process = started;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start fail2ban-server", e);
         }
