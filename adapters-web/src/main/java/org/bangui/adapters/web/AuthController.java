@@ -18,6 +18,7 @@ import org.bangui.adapters.web.security.RequestContext;
 import org.bangui.adapters.web.security.SessionCookie;
 import org.bangui.application.session.LoginUseCase;
 import org.bangui.application.session.SessionUseCase;
+import org.bangui.application.setup.SetupService;
 import org.bangui.domain.session.Session;
 import org.bangui.domain.shared.InvalidInputException;
 
@@ -25,8 +26,6 @@ import org.bangui.domain.shared.InvalidInputException;
 @Controller(ApiDefinition.BASE + "/auth")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AuthController {
-
-    private static final int MAX_PASSWORD = 1024;
 
     private final LoginUseCase login;
     private final SessionUseCase sessions;
@@ -42,7 +41,7 @@ public class AuthController {
     @Post("/login")
     public HttpResponse<LoginResponse> login(HttpRequest<?> request, @Body LoginRequest body) {
         String password = Inputs.string(body.password(), "password");
-        if (password.length() > MAX_PASSWORD) {
+        if (password.length() > SetupService.MAX_PASSWORD) {
             throw new InvalidInputException("invalid_password", "the password is too long");
         }
         String userAgent = request.getHeaders().get(HttpHeaders.USER_AGENT);

@@ -30,7 +30,7 @@ public final class InMemoryRateLimitAdapter implements RateLimitPort {
 
     @Override
     public RateLimitDecision peek(String bucket, String key, RateLimit limit) {
-        Entry entry = buckets.get(bucket + '\u0000' + key);
+        Entry entry = buckets.get(key(bucket, key));
         if (entry == null) {
             return RateLimitDecision.ALLOW;
         }
@@ -46,8 +46,12 @@ public final class InMemoryRateLimitAdapter implements RateLimitPort {
         return before - buckets.size();
     }
 
+    private static String key(String bucket, String key) {
+        return bucket + '\u0000' + key;
+    }
+
     private Entry entry(String bucket, String key, RateLimit limit) {
-        return buckets.computeIfAbsent(bucket + '\u0000' + key, k -> new Entry(Bucket.builder()
+        return buckets.computeIfAbsent(key(bucket, key), k -> new Entry(Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(limit.permits()).refillGreedy(limit.permits(), limit.window())
                         .build())
                 .build(), limit.permits()));
