@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.bangui.domain.ban.Ban;
 import org.bangui.domain.ban.BanEvent;
 import org.bangui.domain.ban.BanHistoryPort;
@@ -17,18 +19,30 @@ import org.bangui.domain.jail.JailControlPort;
 import org.bangui.domain.jail.JailCounters;
 import org.bangui.domain.jail.JailName;
 import org.bangui.domain.jail.UnknownJailException;
+import org.bangui.domain.net.HostAddressesPort;
 import org.bangui.domain.net.IpAddress;
+import org.bangui.domain.net.IpNetwork;
+import org.bangui.domain.server.CommandOutcomeUnknownException;
 import org.bangui.domain.server.ServerDatabase;
 import org.bangui.domain.server.ServerPort;
 import org.bangui.domain.server.ServerUnavailableException;
 
 /** An in-memory fail2ban with fail2ban's own semantics, for service tests; counts the commands it receives. */
-public final class FakeFail2ban implements JailControlPort, BanPort, ServerPort, BanHistoryPort {
+public final class FakeFail2ban implements JailControlPort, BanPort, ServerPort, BanHistoryPort, HostAddressesPort {
 
     public final Map<JailName, List<Ban>> bans = new LinkedHashMap<>();
     public final Map<JailName, List<String>> ignoreIp = new LinkedHashMap<>();
     public final List<BanEvent> history = new ArrayList<>();
     public int commands;
+    /** How many ban commands were sent (not counting refusals before sending). */
+    public int bansSent;
+    /** The next state change's reply "times out" with this as its late reply; see {@link #stalled}. */
+    public CompletableFuture<Object> stall;
+    /** Runs when a change stalls, e.g. to take the server offline. */
+    public Runnable onStall;
+    /** The results that stalled changes really had, in order. */
+    public final List<Object> lateResults = new ArrayList<>();
+    public Set<IpAddress> ownAddresses = Set.of(IpAddress.parse("127.0.0.1"), IpAddress.parse("203.0.113.254"));
     public boolean online = true;
     public Instant now = Instant.parse("2026-11-21T05:00:00Z");
 
@@ -115,39 +129,63 @@ public final class FakeFail2ban implements JailControlPort, BanPort, ServerPort,
     }
 
     @Override
-    public int ban(JailName name, List<IpAddress> addresses) {
+    public int ban(JailName name, List<IpNetwork> targets) {
         List<Ban> jail = jail(name);
+        bansSent++;
         int added = 0;
-        for (IpAddress address : addresses) {
-            if (jail.stream().noneMatch(b -> b.address().equals(address))) {
-                jail.add(new Ban(name, address, now, BanDuration.of(Duration.ofMinutes(10))));
+        for (IpNetwork target : targets) {
+            if (jail.stream().noneMatch(b -> b.target().equals(target))) {
+                jail.add(new Ban(name, target, now, BanDuration.of(Duration.ofMinutes(10))));
                 added++;
             }
         }
-        return added;
+        return stalled(added);
     }
 
     @Override
-    public boolean unban(JailName name, IpAddress address) {
-        return jail(name).removeIf(b -> b.address().equals(address));
+    public boolean unban(JailName name, IpNetwork target) {
+        return stalled(jail(name).removeIf(b -> b.target().equals(target)));
     }
 
     @Override
-    public int unbanEverywhere(IpAddress address) {
+    public int unbanEverywhere(IpNetwork target) {
         command();
         int removed = 0;
         for (List<Ban> jail : bans.values()) {
-            removed += jail.removeIf(b -> b.address().equals(address)) ? 1 : 0;
+            removed += jail.removeIf(b -> b.target().equals(target)) ? 1 : 0;
         }
-        return removed;
+        return stalled(removed);
+    }
+
+    /**
+     * With {@link #stall} set, a state change is applied (as fail2ban does with a command it received) but its
+     * reply "times out": the caller gets {@link CommandOutcomeUnknownException} whose late reply is
+     * {@link #stall}, which the test completes with the real result when it likes.
+     */
+    private <T> T stalled(T result) {
+        CompletableFuture<Object> late = stall;
+        if (late == null) {
+            return result;
+        }
+        stall = null;
+        lateResults.add(result);
+        if (onStall != null) {
+            onStall.run();
+        }
+        throw new CommandOutcomeUnknownException("stalled", late);
     }
 
     @Override
-    public List<JailName> jailsBanning(IpAddress address) {
+    public List<JailName> jailsBanning(IpNetwork target) {
         command();
         return bans.entrySet().stream()
-                .filter(e -> e.getValue().stream().anyMatch(b -> b.address().equals(address)))
+                .filter(e -> e.getValue().stream().anyMatch(b -> b.target().equals(target)))
                 .map(Map.Entry::getKey).toList();
+    }
+
+    @Override
+    public Set<IpAddress> ownAddresses() {
+        return ownAddresses;
     }
 
     @Override
@@ -156,7 +194,7 @@ public final class FakeFail2ban implements JailControlPort, BanPort, ServerPort,
     }
 
     @Override
-    public List<BanEvent> eventsFor(IpAddress address, int limit) {
-        return history.stream().filter(e -> e.address().equals(address)).limit(limit).toList();
+    public List<BanEvent> eventsFor(IpNetwork target, int limit) {
+        return history.stream().filter(e -> e.target().equals(target)).limit(limit).toList();
     }
 }

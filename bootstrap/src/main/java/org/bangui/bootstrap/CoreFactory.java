@@ -12,10 +12,14 @@ import org.bangui.adapters.fail2ban.ConfigDirProbeAdapter;
 import org.bangui.adapters.fail2ban.Fail2banBanAdapter;
 import org.bangui.adapters.fail2ban.Fail2banJailAdapter;
 import org.bangui.adapters.fail2ban.Fail2banServerAdapter;
+import org.bangui.adapters.fail2ban.InterfaceAddressesAdapter;
 import org.bangui.adapters.fail2ban.protocol.Fail2banClient;
 import org.bangui.adapters.persistence.DatabaseProbeAdapter;
+import org.bangui.application.audit.RecordAuditUseCase;
+import org.bangui.application.ban.BanChanges;
 import org.bangui.application.ban.BanQueryService;
 import org.bangui.application.ban.BanService;
+import org.bangui.application.ban.UnbanService;
 import org.bangui.application.dashboard.DashboardService;
 import org.bangui.application.health.HealthService;
 import org.bangui.application.jail.JailControlService;
@@ -23,6 +27,7 @@ import org.bangui.application.jail.JailQueryService;
 import org.bangui.domain.ban.BanHistoryPort;
 import org.bangui.domain.ban.BanPort;
 import org.bangui.domain.jail.JailControlPort;
+import org.bangui.domain.net.HostAddressesPort;
 
 /**
  * Builds the fail2ban adapters and the application services. The core has no framework annotations; this
@@ -87,8 +92,24 @@ class CoreFactory {
     }
 
     @Singleton
-    BanService bans(BanPort bans, JailControlPort jails, BanHistoryPort history, Clock clock) {
-        return new BanService(bans, jails, history, clock);
+    InterfaceAddressesAdapter hostAddresses(Clock clock) {
+        return new InterfaceAddressesAdapter(clock, Duration.ofSeconds(30));
+    }
+
+    /** One instance for bans and unbans alike: it serialises changes to the same address. */
+    @Singleton
+    BanChanges banChanges(BanHistoryPort history, RecordAuditUseCase audit, Clock clock, Fail2banSettings settings) {
+        return new BanChanges(history, audit, clock, settings.outcomeWaitDuration());
+    }
+
+    @Singleton
+    BanService bans(BanPort bans, JailControlPort jails, HostAddressesPort host, BanChanges changes) {
+        return new BanService(bans, jails, host, changes);
+    }
+
+    @Singleton
+    UnbanService unbans(BanPort bans, BanChanges changes) {
+        return new UnbanService(bans, changes);
     }
 
     @Singleton

@@ -21,6 +21,8 @@ import java.time.ZoneId;
  * @param connections how many commands may be in flight at once, each on a kept connection
  * @param banBatchSize addresses per {@code banip} command
  * @param timeZone the zone fail2ban formats ban times in; {@code system} for this host's zone
+ * @param outcomeWait how long a ban or unban whose reply timed out waits for fail2ban's late reply before it
+ *                    answers 503 {@code outcome_unknown} (the outcome is then recorded when it is known)
  */
 @Context
 @ConfigurationProperties("bangui.fail2ban")
@@ -32,12 +34,14 @@ public record Fail2banSettings(
         @NotBlank @Bindable(defaultValue = "10s") String timeout,
         @Min(1) @Max(64) @Bindable(defaultValue = "4") int connections,
         @Min(1) @Max(5000) @Bindable(defaultValue = "500") int banBatchSize,
-        @NotBlank @Bindable(defaultValue = "system") String timeZone) {
+        @NotBlank @Bindable(defaultValue = "system") String timeZone,
+        @NotBlank @Bindable(defaultValue = "5s") String outcomeWait) {
 
     /** Created at start-up (it is a context bean), so that a bad value stops the service at once. */
     public Fail2banSettings {
         SettingValues.duration("bangui.fail2ban.connect-timeout", connectTimeout);
         SettingValues.duration("bangui.fail2ban.timeout", timeout);
+        SettingValues.duration("bangui.fail2ban.outcome-wait", outcomeWait);
         if (timeZone != null && !"system".equals(timeZone)) {
             try {
                 ZoneId.of(timeZone);
@@ -53,6 +57,10 @@ public record Fail2banSettings(
 
     Duration timeoutDuration() {
         return SettingValues.duration("bangui.fail2ban.timeout", timeout);
+    }
+
+    Duration outcomeWaitDuration() {
+        return SettingValues.duration("bangui.fail2ban.outcome-wait", outcomeWait);
     }
 
     Path socketPath() {

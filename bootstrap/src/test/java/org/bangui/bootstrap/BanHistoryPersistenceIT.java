@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
 import org.bangui.domain.ban.BanEvent;
 import org.bangui.domain.ban.BanHistoryPort;
 import org.bangui.domain.jail.JailName;
-import org.bangui.domain.net.IpAddress;
+import org.bangui.domain.net.IpNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -53,7 +53,7 @@ class BanHistoryPersistenceIT implements TestPropertyProvider {
                 writes.add(pool.submit(() -> {
                     for (int i = 0; i < 50; i++) {
                         history.record(List.of(new BanEvent(BanEvent.Type.BAN, JailName.of("sshd"),
-                                IpAddress.parse("198.51.100." + (w + 100)), Instant.ofEpochMilli(1_000_000L + i))));
+                                IpNetwork.parse("198.51.100." + (w + 100)), Instant.ofEpochMilli(1_000_000L + i))));
                     }
                 }));
             }
@@ -64,13 +64,13 @@ class BanHistoryPersistenceIT implements TestPropertyProvider {
             pool.shutdownNow();
         }
         for (int writer = 0; writer < 8; writer++) {
-            assertThat(history.eventsFor(IpAddress.parse("198.51.100." + (writer + 100)), 1000)).hasSize(50);
+            assertThat(history.eventsFor(IpNetwork.parse("198.51.100." + (writer + 100)), 1000)).hasSize(50);
         }
     }
 
     @Test
     void readsNewestFirstWithinTheLimit() {
-        IpAddress address = IpAddress.parse("2001:db8::77");
+        IpNetwork address = IpNetwork.parse("2001:db8::77");
         history.record(List.of(
                 new BanEvent(BanEvent.Type.BAN, JailName.of("sshd"), address, Instant.parse("2026-11-21T05:00:00Z")),
                 new BanEvent(BanEvent.Type.UNBAN, JailName.of("sshd"), address, Instant.parse("2026-11-21T05:10:00Z")),

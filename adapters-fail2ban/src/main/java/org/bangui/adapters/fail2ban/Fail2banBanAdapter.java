@@ -9,7 +9,7 @@ import org.bangui.adapters.fail2ban.protocol.ProtocolException;
 import org.bangui.domain.ban.Ban;
 import org.bangui.domain.ban.BanPort;
 import org.bangui.domain.jail.JailName;
-import org.bangui.domain.net.IpAddress;
+import org.bangui.domain.net.IpNetwork;
 import org.bangui.domain.shared.InvalidInputException;
 
 /** {@link BanPort} over fail2ban's {@code banip}, {@code unbanip}, {@code unban} and {@code banned}. */
@@ -46,36 +46,35 @@ public final class Fail2banBanAdapter implements BanPort {
     }
 
     @Override
-    public int ban(JailName jail, List<IpAddress> addresses) {
+    public int ban(JailName jail, List<IpNetwork> targets) {
         long banned = 0;
-        for (int from = 0; from < addresses.size(); from += batchSize) {
-            List<IpAddress> batch = addresses.subList(from, Math.min(addresses.size(), from + batchSize));
+        for (int from = 0; from < targets.size(); from += batchSize) {
+            List<IpNetwork> batch = targets.subList(from, Math.min(targets.size(), from + batchSize));
             List<Object> command = new ArrayList<>(batch.size() + 3);
             command.add("set");
             command.add(jail.value());
             command.add("banip");
-            batch.forEach(address -> command.add(address.text()));
-            Object reply = commands.forJail(jail, command);
-            banned += Fail2banCommands.parse(() -> Replies.number(reply));
+            batch.forEach(target -> command.add(target.text()));
+            banned += commands.change(jail, command, reply -> Math.toIntExact(Replies.number(reply)));
         }
         return Math.toIntExact(banned);
     }
 
     @Override
-    public boolean unban(JailName jail, IpAddress address) {
-        Object reply = commands.forJail(jail, List.of("set", jail.value(), "unbanip", address.text()));
-        return Fail2banCommands.parse(() -> Replies.number(reply)) > 0;
+    public boolean unban(JailName jail, IpNetwork target) {
+        return commands.change(jail, List.of("set", jail.value(), "unbanip", target.text()),
+                reply -> Replies.number(reply) > 0);
     }
 
     @Override
-    public int unbanEverywhere(IpAddress address) {
-        Object reply = commands.forServer(List.of("unban", address.text()));
-        return Math.toIntExact(Fail2banCommands.parse(() -> Replies.number(reply)));
+    public int unbanEverywhere(IpNetwork target) {
+        return commands.change(null, List.of("unban", target.text()),
+                reply -> Math.toIntExact(Replies.number(reply)));
     }
 
     @Override
-    public List<JailName> jailsBanning(IpAddress address) {
-        Object reply = commands.forServer(List.of("banned", address.text()));
+    public List<JailName> jailsBanning(IpNetwork target) {
+        Object reply = commands.forServer(List.of("banned", target.text()));
         return Fail2banCommands.parse(() -> {
             // one list of jail names per address asked about
             if (!(reply instanceof List<?> perAddress) || perAddress.size() != 1) {

@@ -68,18 +68,17 @@ public final class Fail2banJailAdapter implements JailControlPort {
 
     @Override
     public void start(JailName jail) {
-        commands.forJail(jail, List.of("start", jail.value()));
+        commands.change(jail, List.of("start", jail.value()), reply -> reply);
     }
 
     @Override
     public void stop(JailName jail) {
         // always with the jail name: a bare "stop" ends the whole server
-        commands.forJail(jail, List.of("stop", jail.value()));
+        commands.change(jail, List.of("stop", jail.value()), reply -> reply);
     }
 
     @Override
     public boolean setIdle(JailName jail, boolean idle) {
-        Object state = commands.forJail(jail, List.of("set", jail.value(), "idle", idle ? "on" : "off"));
-        return Fail2banCommands.parse(() -> Replies.bool(state));
+        return commands.change(jail, List.of("set", jail.value(), "idle", idle ? "on" : "off"), Replies::bool);
     }
 }

@@ -16,7 +16,7 @@ import org.bangui.domain.ban.Ban;
 import org.bangui.domain.jail.BanDuration;
 import org.bangui.domain.jail.JailCounters;
 import org.bangui.domain.jail.JailName;
-import org.bangui.domain.net.IpAddress;
+import org.bangui.domain.net.IpNetwork;
 import org.bangui.domain.shared.InvalidInputException;
 
 /** Reads the shapes of fail2ban's reply values; any unexpected shape is a {@link ProtocolException}. */
@@ -114,24 +114,24 @@ final class Replies {
     }
 
     /**
-     * One line of {@code get J banip --with-time}. Empty when the banned id is not an IP literal (fail2ban
-     * can ban arbitrary ids), so that one odd entry does not hide the others.
+     * One line of {@code get J banip --with-time}: an address or a network ({@code 198.18.0.0/24}). Empty when
+     * the banned id is neither (fail2ban can ban arbitrary ids), so that one odd entry does not hide the others.
      */
     static Optional<Ban> banWithTime(JailName jail, String line, ZoneId zone) {
         Matcher m = BAN_WITH_TIME.matcher(line);
         if (!m.matches()) {
             throw unexpected("'IP \\tstart + seconds = end'", line);
         }
-        IpAddress address;
+        IpNetwork target;
         try {
-            address = IpAddress.parse(m.group(1));
+            target = IpNetwork.parse(m.group(1)).normalized();
         } catch (InvalidInputException notAnAddress) {
             return Optional.empty();
         }
         try {
             LocalDateTime start = LocalDateTime.parse(m.group(2) + "T" + m.group(3));
             BanDuration duration = BanDuration.ofFail2banSeconds(Long.parseLong(m.group(4)));
-            return Optional.of(new Ban(jail, address, start.atZone(zone).toInstant(), duration));
+            return Optional.of(new Ban(jail, target, start.atZone(zone).toInstant(), duration));
         } catch (DateTimeParseException | NumberFormatException | InvalidInputException e) {
             throw unexpected("a valid ban time", line);
         }

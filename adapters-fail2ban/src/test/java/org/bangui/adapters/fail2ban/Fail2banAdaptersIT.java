@@ -2,6 +2,7 @@ package org.bangui.adapters.fail2ban;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,13 +10,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.bangui.adapters.fail2ban.protocol.Fail2banClient;
 import org.bangui.adapters.fail2ban.testing.Fail2banSandbox;
 import org.bangui.domain.ban.Ban;
 import org.bangui.domain.jail.JailConfiguration;
 import org.bangui.domain.jail.JailName;
 import org.bangui.domain.jail.UnknownJailException;
-import org.bangui.domain.net.IpAddress;
+import org.bangui.domain.net.IpNetwork;
+import org.bangui.domain.server.CommandOutcomeUnknownException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,7 +89,7 @@ class Fail2banAdaptersIT {
 
     @Test
     void bansFromLogLinesAppearWithStartAndExpiry() throws InterruptedException {
-        IpAddress attacker = IpAddress.parse("203.0.113.5");
+        IpNetwork attacker = IpNetwork.parse("203.0.113.5");
         Instant before = Instant.now().minusSeconds(2);
         sandbox.appendSshdFailures(attacker.text(), 3);
         List<Ban> found = awaitBan(SSHD, attacker);
@@ -100,9 +103,9 @@ class Fail2banAdaptersIT {
 
     @Test
     void bansInBatchesAndCountsOnlyNewBans() {
-        List<IpAddress> addresses = new ArrayList<>();
+        List<IpNetwork> addresses = new ArrayList<>();
         for (int i = 1; i <= 1200; i++) {
-            addresses.add(IpAddress.parse("10.1." + (i / 256) + "." + (i % 256)));
+            addresses.add(IpNetwork.parse("10.1." + (i / 256) + "." + (i % 256)));
         }
         assertThat(bans.ban(BLOCKLIST, addresses)).isEqualTo(1200);
         assertThat(bans.ban(BLOCKLIST, addresses.subList(0, 10))).isZero();
@@ -114,7 +117,7 @@ class Fail2banAdaptersIT {
 
     @Test
     void unbanReportsWhetherTheAddressWasBanned() {
-        IpAddress address = IpAddress.parse("2001:db8::42");
+        IpNetwork address = IpNetwork.parse("2001:db8::42");
         assertThat(bans.ban(NGINX, List.of(address))).isEqualTo(1);
         assertThat(sandbox.client("banned", "2001:db8::42")).contains("nginx-http-auth");
         assertThat(bans.unban(NGINX, address)).isTrue();
@@ -123,15 +126,48 @@ class Fail2banAdaptersIT {
     }
 
     @Test
+    void networkBansAreListedFoundAndLiftedAsOneEntry() {
+        IpNetwork network = IpNetwork.parse("198.18.0.0/24");
+        assertThat(bans.ban(BLOCKLIST, List.of(network))).isEqualTo(1);
+        assertThat(sandbox.client("get", "blocklist", "banip")).contains("198.18.0.0/24");
+        assertThat(bans.activeBans(BLOCKLIST)).filteredOn(b -> !b.target().isHost())
+                .extracting(b -> b.target().text()).containsExactly("198.18.0.0/24");
+        assertThat(bans.jailsBanning(network)).containsExactly(BLOCKLIST);
+        assertThat(bans.unban(BLOCKLIST, network)).isTrue();
+        assertThat(bans.activeBans(BLOCKLIST)).noneMatch(b -> b.target().equals(network));
+    }
+
+    @Test
+    void aBanSentToAStalledServerIsPendingAndItsLateReplyTellsTheOutcome() throws Exception {
+        try (Fail2banClient impatient = new Fail2banClient(sandbox.socket(), Duration.ofSeconds(1),
+                Duration.ofMillis(500))) {
+            Fail2banBanAdapter stalled = new Fail2banBanAdapter(impatient, ZoneId.systemDefault(), 500);
+            IpNetwork address = IpNetwork.parse("192.0.2.77");
+            sandbox.pause();
+            CommandOutcomeUnknownException unknown;
+            try {
+                unknown = catchThrowableOfType(() -> stalled.ban(SSHD, List.of(address)),
+                        CommandOutcomeUnknownException.class);
+            } finally {
+                sandbox.resume();
+            }
+            assertThat(unknown).as("fail2ban got the command while paused").isNotNull();
+            assertThat(unknown.lateReply(Integer.class).get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(sandbox.client("banned", "192.0.2.77")).contains("sshd");
+            assertThat(bans.unban(SSHD, address)).isTrue();
+        }
+    }
+
+    @Test
     void idleModeIsSetAndCleared() {
         assertThat(jails.setIdle(NGINX, true)).isTrue();
         assertThat(jails.setIdle(NGINX, false)).isFalse();
     }
 
-    private static List<Ban> awaitBan(JailName jail, IpAddress address) throws InterruptedException {
+    private static List<Ban> awaitBan(JailName jail, IpNetwork address) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
-            List<Ban> found = bans.activeBans(jail).stream().filter(b -> b.address().equals(address)).toList();
+            List<Ban> found = bans.activeBans(jail).stream().filter(b -> b.target().equals(address)).toList();
             if (!found.isEmpty()) {
                 return found;
             }

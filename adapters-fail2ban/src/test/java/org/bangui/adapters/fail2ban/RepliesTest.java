@@ -43,7 +43,7 @@ class RepliesTest {
                 ZoneOffset.ofHours(1)).orElseThrow();
         assertThat(ban.bannedAt()).isEqualTo(Instant.parse("2026-11-21T04:55:35Z"));
         assertThat(ban.expiresAt()).contains(Instant.parse("2026-11-21T05:05:35Z"));
-        assertThat(ban.address().text()).isEqualTo("2001:db8::7");
+        assertThat(ban.target().text()).isEqualTo("2001:db8::7");
     }
 
     @Test
@@ -52,6 +52,14 @@ class RepliesTest {
         Ban ban = Replies.banWithTime(SSHD, line, ZoneOffset.UTC).orElseThrow();
         assertThat(ban.duration().isPermanent()).isTrue();
         assertThat(ban.expiresAt()).isEmpty();
+    }
+
+    @Test
+    void readsNetworkBansAsNetworks() {
+        Ban ban = Replies.banWithTime(SSHD, "198.18.0.0/24 \t2026-11-21 05:55:35 + 600 = 2026-11-21 06:05:35",
+                ZoneOffset.UTC).orElseThrow();
+        assertThat(ban.target().text()).isEqualTo("198.18.0.0/24");
+        assertThat(ban.target().isHost()).isFalse();
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.bangui.domain.ban.BanEvent;
 import org.bangui.domain.ban.BanHistoryException;
 import org.bangui.domain.ban.BanHistoryPort;
 import org.bangui.domain.jail.JailName;
-import org.bangui.domain.net.IpAddress;
+import org.bangui.domain.net.IpNetwork;
 
 /** {@link BanHistoryPort} on the {@code ban_event} table. */
 @Singleton
@@ -36,9 +36,9 @@ public class SqliteBanHistoryAdapter implements BanHistoryPort {
     }
 
     @Override
-    public List<BanEvent> eventsFor(IpAddress address, int limit) {
+    public List<BanEvent> eventsFor(IpNetwork target, int limit) {
         try {
-            return repository.findByIp(address.text(), Pageable.from(0, limit, NEWEST_FIRST)).stream()
+            return repository.findByIp(target.text(), Pageable.from(0, limit, NEWEST_FIRST)).stream()
                     .map(SqliteBanHistoryAdapter::toEvent)
                     .toList();
         } catch (DataAccessException e) {
@@ -47,12 +47,12 @@ public class SqliteBanHistoryAdapter implements BanHistoryPort {
     }
 
     private static BanEventRow toRow(BanEvent event) {
-        return new BanEventRow(null, event.type().name(), event.jail().value(), event.address().text(),
+        return new BanEventRow(null, event.type().name(), event.jail().value(), event.target().text(),
                 event.at().toEpochMilli());
     }
 
     private static BanEvent toEvent(BanEventRow row) {
-        return new BanEvent(BanEvent.Type.valueOf(row.type()), JailName.of(row.jail()), IpAddress.parse(row.ip()),
+        return new BanEvent(BanEvent.Type.valueOf(row.type()), JailName.of(row.jail()), IpNetwork.parse(row.ip()),
                 Instant.ofEpochMilli(row.occurredAt()));
     }
 }

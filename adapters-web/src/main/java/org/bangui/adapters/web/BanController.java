@@ -16,15 +16,20 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Optional;
+import org.bangui.adapters.web.security.RequestContext;
 import org.bangui.application.ban.BanAddressUseCase;
 import org.bangui.application.ban.QueryBansUseCase;
 import org.bangui.application.ban.UnbanAddressUseCase;
 import org.bangui.domain.audit.AuditAction;
 import org.bangui.domain.ban.Ban;
 import org.bangui.domain.jail.JailName;
-import org.bangui.domain.net.IpAddress;
+import org.bangui.domain.net.IpNetwork;
 
-/** Active bans: query, ban, unban from one jail or from all. */
+/**
+ * Active bans of addresses and networks: query, ban, unban from one jail or from all. Wherever an {@code ip}
+ * is taken, a CIDR network ({@code 198.18.0.0/24}) is taken too; in a path it is URL-encoded
+ * ({@code 198.18.0.0%2F24}).
+ */
 @Controller(ApiDefinition.BASE + "/bans")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class BanController {
@@ -41,49 +46,55 @@ public class BanController {
         this.audit = audit;
     }
 
-    /** Active bans, optionally only those of one jail and/or one address. */
+    /** Active bans, optionally only those of one jail and/or one address or network entry. */
     @Get
     public BanListResponse list(@QueryValue @Nullable String jail, @QueryValue @Nullable String ip) {
         List<Ban> bans = query.activeBans(new QueryBansUseCase.BanQuery(Inputs.optionalJail(jail),
-                Inputs.optionalIp(ip)));
+                Inputs.optionalBanTarget(ip)));
         return new BanListResponse(bans.size(), bans.stream().map(BanView::of).toList());
     }
 
-    /** Where an address is banned now, with each ban's times. */
+    /** Where an address or network entry is banned now, with each ban's times. */
     @Get("/search")
     public SearchResponse search(@QueryValue @Nullable String ip) {
-        IpAddress address = Inputs.ip(Inputs.required(ip, "ip"));
-        List<Ban> bans = query.activeBans(new QueryBansUseCase.BanQuery(Optional.empty(), Optional.of(address)));
-        return new SearchResponse(address.text(), bans.stream().map(b -> b.jail().value()).distinct().toList(),
+        IpNetwork target = Inputs.banTarget(Inputs.required(ip, "ip"));
+        List<Ban> bans = query.activeBans(new QueryBansUseCase.BanQuery(Optional.empty(), Optional.of(target)));
+        return new SearchResponse(target.text(), bans.stream().map(b -> b.jail().value()).distinct().toList(),
                 bans.stream().map(BanView::of).toList());
     }
 
-    /** Bans an address in a jail after the safety checks; 201, 409 if it is already banned there. */
+    /**
+     * Bans an address or network in a jail after the safety checks; 201, 409 if it is already banned there
+     * (its ban is left untouched), 503 {@code outcome_unknown} if fail2ban took the command but did not say
+     * what it did in time.
+     */
     @Post
     public HttpResponse<BanCreated> create(HttpRequest<?> http, @Body BanRequest request) {
         return audit.record(http, AuditAction.BAN, request.jail() + "/" + request.ip(), () -> {
             JailName jail = Inputs.jail(Inputs.string(request.jail(), "jail"));
-            IpAddress address = Inputs.ip(Inputs.string(request.ip(), "ip"));
-            ban.ban(new BanAddressUseCase.BanCommand(jail, address));
-            return HttpResponse.created(new BanCreated(jail.value(), address.text()));
+            IpNetwork target = Inputs.banTarget(Inputs.string(request.ip(), "ip"));
+            ban.ban(new BanAddressUseCase.BanCommand(jail, target, RequestContext.actor(http)));
+            return HttpResponse.created(new BanCreated(jail.value(), target.text(), !target.isHost()));
         });
     }
 
-    /** Unbans an address in one jail; 204, 404 if it was not banned there. */
+    /** Unbans an address or network entry in one jail; 204, 404 if it was not banned there. */
     @Delete("/{jail}/{ip}")
     public HttpResponse<Void> delete(HttpRequest<?> http, @PathVariable String jail, @PathVariable String ip) {
         audit.record(http, AuditAction.UNBAN, jail + "/" + ip, () ->
-                unban.unban(new UnbanAddressUseCase.UnbanCommand(Inputs.ip(ip), Optional.of(Inputs.jail(jail)))));
+                unban.unban(new UnbanAddressUseCase.UnbanCommand(Inputs.banTarget(ip), Optional.of(Inputs.jail(jail)),
+                        RequestContext.actor(http))));
         return HttpResponse.noContent();
     }
 
-    /** Unbans an address in every jail; 404 if it was banned nowhere. */
+    /** Unbans an address or network entry in every jail; 404 if it was banned nowhere. */
     @Post("/unban")
     public UnbanResponse unbanEverywhere(HttpRequest<?> http, @Body UnbanRequest request) {
         return audit.record(http, AuditAction.UNBAN_ALL, String.valueOf(request.ip()), () -> {
-            IpAddress address = Inputs.ip(Inputs.string(request.ip(), "ip"));
-            int lifted = unban.unban(new UnbanAddressUseCase.UnbanCommand(address, Optional.empty()));
-            return new UnbanResponse(address.text(), lifted);
+            IpNetwork target = Inputs.banTarget(Inputs.string(request.ip(), "ip"));
+            int lifted = unban.unban(new UnbanAddressUseCase.UnbanCommand(target, Optional.empty(),
+                    RequestContext.actor(http)));
+            return new UnbanResponse(target.text(), lifted);
         });
     }
 
@@ -98,9 +109,9 @@ public class BanController {
     public record UnbanRequest(@Schema(type = "string", example = "203.0.113.5") @Nullable Object ip) {
     }
 
-    /** The ban that was created. */
+    /** The ban that was created; {@code ip} is the address, or the network in CIDR form. */
     @Serdeable
-    public record BanCreated(String jail, String ip) {
+    public record BanCreated(String jail, String ip, boolean network) {
     }
 
     /** How many bans were lifted. */
@@ -118,13 +129,17 @@ public class BanController {
     public record SearchResponse(String ip, List<String> jails, List<BanView> bans) {
     }
 
-    /** One active ban; {@code expiresAt} is null and {@code banTimeSeconds} -1 for permanent bans. */
+    /**
+     * One active ban; {@code ip} is the address, or the network in CIDR form with {@code network} true;
+     * {@code expiresAt} is null and {@code banTimeSeconds} -1 for permanent bans.
+     */
     @Serdeable
-    public record BanView(String jail, String ip, String bannedAt, long banTimeSeconds, boolean permanent,
-                          @Nullable String expiresAt) {
+    public record BanView(String jail, String ip, boolean network, String bannedAt, long banTimeSeconds,
+                          boolean permanent, @Nullable String expiresAt) {
 
         static BanView of(Ban ban) {
-            return new BanView(ban.jail().value(), ban.address().text(), ban.bannedAt().toString(),
+            return new BanView(ban.jail().value(), ban.target().text(), !ban.target().isHost(),
+                    ban.bannedAt().toString(),
                     ban.duration().seconds(), ban.duration().isPermanent(),
                     ban.expiresAt().map(Object::toString).orElse(null));
         }

@@ -3,10 +3,13 @@ package org.bangui.adapters.web;
 import java.util.Optional;
 import org.bangui.domain.jail.JailName;
 import org.bangui.domain.net.IpAddress;
+import org.bangui.domain.net.IpNetwork;
 import org.bangui.domain.shared.InvalidInputException;
 
 /** Turns raw request strings into domain values; every failure is an {@link InvalidInputException}. */
 final class Inputs {
+
+    private static final int MAX_TARGET = 64;
 
     private Inputs() {
     }
@@ -23,8 +26,16 @@ final class Inputs {
         return raw == null || raw.isEmpty() ? Optional.empty() : Optional.of(jail(raw));
     }
 
-    static Optional<IpAddress> optionalIp(String raw) {
-        return raw == null || raw.isEmpty() ? Optional.empty() : Optional.of(ip(raw));
+    /** An address or a CIDR network, normalised as fail2ban stores it (host bits cleared). */
+    static IpNetwork banTarget(String raw) {
+        if (raw != null && raw.length() > MAX_TARGET) {
+            throw new InvalidInputException("invalid_ip", "not an IP address or network");
+        }
+        return IpNetwork.parse(raw).normalized();
+    }
+
+    static Optional<IpNetwork> optionalBanTarget(String raw) {
+        return raw == null || raw.isEmpty() ? Optional.empty() : Optional.of(banTarget(raw));
     }
 
     static <T> T required(T value, String field) {

@@ -17,7 +17,7 @@ import org.bangui.domain.jail.UnknownJailException;
 public final class BanQueryService implements QueryBansUseCase {
 
     private static final Comparator<Ban> ORDER =
-            Comparator.comparing(Ban::jail).thenComparing(Ban::bannedAt).thenComparing(b -> b.address().text());
+            Comparator.comparing(Ban::jail).thenComparing(Ban::bannedAt).thenComparing(b -> b.target().text());
 
     private final BanPort bans;
     private final JailControlPort jails;
@@ -31,8 +31,8 @@ public final class BanQueryService implements QueryBansUseCase {
     public List<Ban> activeBans(BanQuery query) {
         query.jail().ifPresent(jails::counters); // fails with UnknownJailException for an unknown jail
         List<JailName> candidates;
-        if (query.address().isPresent()) {
-            candidates = bans.jailsBanning(query.address().get());
+        if (query.target().isPresent()) {
+            candidates = bans.jailsBanning(query.target().get());
             if (query.jail().isPresent()) {
                 candidates = candidates.stream().filter(query.jail().get()::equals).toList();
             }
@@ -43,7 +43,7 @@ public final class BanQueryService implements QueryBansUseCase {
         for (JailName jail : candidates) {
             try {
                 for (Ban ban : bans.activeBans(jail)) {
-                    if (query.address().isEmpty() || query.address().get().equals(ban.address())) {
+                    if (query.target().isEmpty() || query.target().get().equals(ban.target())) {
                         result.add(ban);
                     }
                 }

@@ -1,73 +1,69 @@
 package org.bangui.application.ban;
 
 import java.lang.System.Logger.Level;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.bangui.domain.audit.AuditAction;
 import org.bangui.domain.ban.BanEvent;
-import org.bangui.domain.ban.BanHistoryException;
-import org.bangui.domain.ban.BanHistoryPort;
 import org.bangui.domain.ban.BanPolicy;
 import org.bangui.domain.ban.BanPort;
-import org.bangui.domain.ban.NotBannedException;
 import org.bangui.domain.jail.JailControlPort;
-import org.bangui.domain.jail.JailName;
+import org.bangui.domain.net.HostAddressesPort;
 import org.bangui.domain.net.IpNetwork;
+import org.bangui.domain.server.CommandOutcomeUnknownException;
 import org.bangui.domain.shared.InvalidInputException;
 
 /**
- * Manual bans and unbans. A ban is checked against the ban policy and the jail's live {@code ignoreip}
- * before anything is sent. Successful changes are archived; an archive failure is logged and does not undo
- * or hide a change fail2ban has already made.
+ * Manual bans. A ban is checked against the ban policy, the host's own addresses and the jail's live
+ * {@code ignoreip}, then against fail2ban's current bans, before anything is sent: fail2ban's {@code banip}
+ * restarts a ban it already holds, so a refused duplicate must not reach it. Successful bans are archived.
  */
-public final class BanService implements BanAddressUseCase, UnbanAddressUseCase {
+public final class BanService implements BanAddressUseCase {
 
     private static final System.Logger LOG = System.getLogger(BanService.class.getName());
 
     private final BanPort bans;
     private final JailControlPort jails;
-    private final BanHistoryPort history;
-    private final Clock clock;
+    private final HostAddressesPort host;
+    private final BanChanges changes;
 
-    public BanService(BanPort bans, JailControlPort jails, BanHistoryPort history, Clock clock) {
+    public BanService(BanPort bans, JailControlPort jails, HostAddressesPort host, BanChanges changes) {
         this.bans = Objects.requireNonNull(bans, "bans");
         this.jails = Objects.requireNonNull(jails, "jails");
-        this.history = Objects.requireNonNull(history, "history");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.host = Objects.requireNonNull(host, "host");
+        this.changes = Objects.requireNonNull(changes, "changes");
     }
 
     @Override
     public void ban(BanCommand command) {
+        IpNetwork target = command.target();
         List<IpNetwork> ignored = literalNetworks(jails.configuration(command.jail()).ignoreIp());
-        BanPolicy.checkBannable(command.address(), ignored);
-        if (bans.ban(command.jail(), List.of(command.address())) == 0) {
-            throw new AlreadyBannedException(command.jail(), command.address());
-        }
-        archive(List.of(new BanEvent(BanEvent.Type.BAN, command.jail(), command.address(), clock.instant())));
+        BanPolicy.checkBannable(target, ignored, host.ownAddresses());
+        changes.serialised(target, () -> {
+            if (bans.jailsBanning(target).contains(command.jail())) {
+                throw new AlreadyBannedException(command.jail(), target);
+            }
+            int banned;
+            try {
+                banned = bans.ban(command.jail(), List.of(target));
+            } catch (CommandOutcomeUnknownException unknown) {
+                // it was not banned a moment ago (checked above, under the lock): banned now means banned by us
+                banned = changes.settle(unknown, Integer.class,
+                        () -> bans.jailsBanning(target).contains(command.jail()) ? 1 : 0,
+                        late -> changes.auditLate(command.actor(), AuditAction.BAN, command.auditTarget(),
+                                late > 0 ? List.of(event(command)) : List.of()));
+            }
+            if (banned == 0) {
+                throw new AlreadyBannedException(command.jail(), target);
+            }
+            changes.archive(List.of(event(command)));
+            return null;
+        });
     }
 
-    @Override
-    public int unban(UnbanCommand command) {
-        if (command.jail().isPresent()) {
-            JailName jail = command.jail().get();
-            if (!bans.unban(jail, command.address())) {
-                throw new NotBannedException(command.address(), "in " + jail);
-            }
-            archive(List.of(new BanEvent(BanEvent.Type.UNBAN, jail, command.address(), clock.instant())));
-            return 1;
-        }
-        List<JailName> banning = bans.jailsBanning(command.address());
-        int lifted = bans.unbanEverywhere(command.address());
-        if (lifted == 0) {
-            throw new NotBannedException(command.address(), "in any jail");
-        }
-        List<BanEvent> events = new ArrayList<>(banning.size());
-        for (JailName jail : banning) {
-            events.add(new BanEvent(BanEvent.Type.UNBAN, jail, command.address(), clock.instant()));
-        }
-        archive(events);
-        return lifted;
+    private BanEvent event(BanCommand command) {
+        return new BanEvent(BanEvent.Type.BAN, command.jail(), command.target(), changes.now());
     }
 
     /** Entries of {@code ignoreip} that are literal addresses or networks; hostnames cannot be checked here. */
@@ -81,16 +77,5 @@ public final class BanService implements BanAddressUseCase, UnbanAddressUseCase 
             }
         }
         return networks;
-    }
-
-    private void archive(List<BanEvent> events) {
-        if (events.isEmpty()) {
-            return;
-        }
-        try {
-            history.record(events);
-        } catch (BanHistoryException e) {
-            LOG.log(Level.ERROR, "ban archive write failed; fail2ban already applied the change", e);
-        }
     }
 }

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.bangui.domain.ban.Ban;
 import org.bangui.domain.jail.JailName;
-import org.bangui.domain.net.IpAddress;
+import org.bangui.domain.net.IpNetwork;
 
 /** Reads active bans. */
 public interface QueryBansUseCase {
@@ -22,14 +22,14 @@ public interface QueryBansUseCase {
      * Filters for {@link #activeBans}; an empty filter matches everything.
      *
      * @param jail only this jail
-     * @param address only this address
+     * @param target only this entry: an address, or a network entry as a whole (normalised)
      */
-    record BanQuery(Optional<JailName> jail, Optional<IpAddress> address) {
+    record BanQuery(Optional<JailName> jail, Optional<IpNetwork> target) {
 
         /** @throws NullPointerException if a component is null (use Optional.empty()) */
         public BanQuery {
             Objects.requireNonNull(jail, "jail");
-            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(target, "target");
         }
 
         /** Matches every active ban. */

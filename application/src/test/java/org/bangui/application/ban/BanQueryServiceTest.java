@@ -10,7 +10,7 @@ import org.bangui.application.ban.QueryBansUseCase.BanQuery;
 import org.bangui.domain.ban.Ban;
 import org.bangui.domain.jail.JailName;
 import org.bangui.domain.jail.UnknownJailException;
-import org.bangui.domain.net.IpAddress;
+import org.bangui.domain.net.IpNetwork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,11 +18,11 @@ class BanQueryServiceTest {
 
     private final FakeFail2ban fail2ban = new FakeFail2ban("sshd", "web", "blocklist");
     private final BanQueryService service = new BanQueryService(fail2ban, fail2ban);
-    private final IpAddress shared = IpAddress.parse("203.0.113.1");
+    private final IpNetwork shared = IpNetwork.parse("203.0.113.1");
 
     @BeforeEach
     void bans() {
-        fail2ban.ban(JailName.of("sshd"), List.of(shared, IpAddress.parse("203.0.113.2")));
+        fail2ban.ban(JailName.of("sshd"), List.of(shared, IpNetwork.parse("203.0.113.2")));
         fail2ban.ban(JailName.of("web"), List.of(shared));
     }
 
@@ -42,7 +42,7 @@ class BanQueryServiceTest {
     @Test
     void filtersByJailAndAddress() {
         assertThat(service.activeBans(new BanQuery(Optional.of(JailName.of("web")),
-                Optional.of(IpAddress.parse("203.0.113.2"))))).isEmpty();
+                Optional.of(IpNetwork.parse("203.0.113.2"))))).isEmpty();
         assertThat(service.activeBans(new BanQuery(Optional.of(JailName.of("sshd")), Optional.empty()))).hasSize(2);
     }
 

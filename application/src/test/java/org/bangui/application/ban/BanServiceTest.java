@@ -2,36 +2,66 @@ package org.bangui.application.ban;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bangui.application.FakeFail2ban;
+import org.bangui.application.audit.Actor;
+import org.bangui.application.audit.RecordAuditUseCase;
 import org.bangui.application.ban.BanAddressUseCase.BanCommand;
 import org.bangui.application.ban.UnbanAddressUseCase.UnbanCommand;
+import org.bangui.domain.audit.AuditAction;
 import org.bangui.domain.ban.BanEvent;
 import org.bangui.domain.ban.BanRefusedException;
 import org.bangui.domain.ban.NotBannedException;
 import org.bangui.domain.jail.JailName;
 import org.bangui.domain.jail.UnknownJailException;
-import org.bangui.domain.net.IpAddress;
+import org.bangui.domain.net.IpNetwork;
+import org.bangui.domain.server.CommandOutcomeUnknownException;
+import org.bangui.domain.server.CommandRejectedException;
+import org.bangui.domain.server.ServerUnavailableException;
+import org.bangui.domain.shared.DomainException;
 import org.junit.jupiter.api.Test;
 
 class BanServiceTest {
 
     private static final JailName SSHD = JailName.of("sshd");
     private static final JailName WEB = JailName.of("web");
+    private static final Actor ADMIN = Actor.anonymous("192.0.2.7");
 
     private final FakeFail2ban fail2ban = new FakeFail2ban("sshd", "web");
-    private final BanService service = new BanService(fail2ban, fail2ban, fail2ban,
-            Clock.fixed(Instant.parse("2026-11-21T06:00:00Z"), ZoneOffset.UTC));
+    private final List<String> audit = Collections.synchronizedList(new ArrayList<>());
+    private final RecordAuditUseCase auditTrail = (actor, action, target, failure) ->
+            audit.add(action.code() + " " + target + " " + (failure.isEmpty() ? "success" : failure));
+    private final BanChanges changes = new BanChanges(fail2ban, auditTrail,
+            Clock.fixed(Instant.parse("2026-11-21T06:00:00Z"), ZoneOffset.UTC), Duration.ofMillis(200));
+    private final BanService service = new BanService(fail2ban, fail2ban, fail2ban, changes);
+    private final UnbanService unbans = new UnbanService(fail2ban, changes);
+
+    private static IpNetwork ip(String text) {
+        return IpNetwork.parse(text).normalized();
+    }
+
+    private void ban(JailName jail, String target) {
+        service.ban(new BanCommand(jail, ip(target), ADMIN));
+    }
 
     @Test
     void bansAndArchivesTheBan() {
-        service.ban(new BanCommand(SSHD, IpAddress.parse("203.0.113.1")));
-        assertThat(fail2ban.jailsBanning(IpAddress.parse("203.0.113.1"))).containsExactly(SSHD);
+        ban(SSHD, "203.0.113.1");
+        assertThat(fail2ban.jailsBanning(ip("203.0.113.1"))).containsExactly(SSHD);
         assertThat(fail2ban.history).singleElement().satisfies(event -> {
             assertThat(event.type()).isEqualTo(BanEvent.Type.BAN);
             assertThat(event.at()).isEqualTo(Instant.parse("2026-11-21T06:00:00Z"));
@@ -40,56 +70,158 @@ class BanServiceTest {
 
     @Test
     void refusesAddressOnTheJailsIgnoreListWithoutBanning() {
-        assertThatThrownBy(() -> service.ban(new BanCommand(SSHD, IpAddress.parse("192.0.2.250"))))
-                .isInstanceOf(BanRefusedException.class);
+        assertThatThrownBy(() -> ban(SSHD, "192.0.2.250")).isInstanceOf(BanRefusedException.class);
         assertThat(fail2ban.bans.get(SSHD)).isEmpty();
         assertThat(fail2ban.history).isEmpty();
     }
 
     @Test
-    void skipsHostnamesInIgnoreIpButChecksTheLiterals() {
-        fail2ban.ignoreIp.put(SSHD, List.of("gateway.example", "2001:db8::/32"));
-        assertThatThrownBy(() -> service.ban(new BanCommand(SSHD, IpAddress.parse("2001:db8::9"))))
-                .isInstanceOf(BanRefusedException.class);
+    void refusesTheHostsOwnAddressAndNetworksContainingIt() {
+        assertThatThrownBy(() -> ban(SSHD, "203.0.113.254")).isInstanceOf(BanRefusedException.class);
+        assertThatThrownBy(() -> ban(SSHD, "203.0.113.0/24")).isInstanceOf(BanRefusedException.class);
+        assertThat(fail2ban.bansSent).isZero();
     }
 
     @Test
-    void secondBanOfTheSameAddressIsAConflict() {
-        service.ban(new BanCommand(SSHD, IpAddress.parse("203.0.113.1")));
-        assertThatThrownBy(() -> service.ban(new BanCommand(SSHD, IpAddress.parse("203.0.113.1"))))
-                .isInstanceOf(AlreadyBannedException.class);
+    void skipsHostnamesInIgnoreIpButChecksTheLiterals() {
+        fail2ban.ignoreIp.put(SSHD, List.of("gateway.example", "2001:db8::/32"));
+        assertThatThrownBy(() -> ban(SSHD, "2001:db8::9")).isInstanceOf(BanRefusedException.class);
+    }
+
+    @Test
+    void secondBanOfTheSameAddressIsAConflictAndIsNeverSent() {
+        ban(SSHD, "203.0.113.1");
+        int sent = fail2ban.bansSent;
+        assertThatThrownBy(() -> ban(SSHD, "203.0.113.1")).isInstanceOf(AlreadyBannedException.class);
+        assertThat(fail2ban.bansSent).as("a refused duplicate must not restart fail2ban's ban").isEqualTo(sent);
         assertThat(fail2ban.history).hasSize(1);
     }
 
     @Test
     void banInUnknownJailFailsBeforeAnythingIsBanned() {
-        assertThatThrownBy(() -> service.ban(new BanCommand(JailName.of("nope"), IpAddress.parse("203.0.113.1"))))
-                .isInstanceOf(UnknownJailException.class);
+        assertThatThrownBy(() -> ban(JailName.of("nope"), "203.0.113.1")).isInstanceOf(UnknownJailException.class);
+    }
+
+    @Test
+    void networksAreBannedAndUnbannedAsOneEntry() {
+        ban(SSHD, "198.18.0.9/24");
+        assertThat(fail2ban.jailsBanning(ip("198.18.0.0/24"))).containsExactly(SSHD);
+        assertThat(unbans.unban(new UnbanCommand(ip("198.18.0.0/24"), Optional.of(SSHD), ADMIN))).isEqualTo(1);
+        assertThat(fail2ban.history).extracting(e -> e.target().text()).containsExactly("198.18.0.0/24",
+                "198.18.0.0/24");
     }
 
     @Test
     void unbanFromOneJailLeavesTheOthers() {
-        IpAddress address = IpAddress.parse("203.0.113.2");
-        service.ban(new BanCommand(SSHD, address));
-        service.ban(new BanCommand(WEB, address));
-        assertThat(service.unban(new UnbanCommand(address, Optional.of(SSHD)))).isEqualTo(1);
-        assertThat(fail2ban.jailsBanning(address)).containsExactly(WEB);
-        assertThatThrownBy(() -> service.unban(new UnbanCommand(address, Optional.of(SSHD))))
+        ban(SSHD, "203.0.113.2");
+        ban(WEB, "203.0.113.2");
+        assertThat(unbans.unban(new UnbanCommand(ip("203.0.113.2"), Optional.of(SSHD), ADMIN))).isEqualTo(1);
+        assertThat(fail2ban.jailsBanning(ip("203.0.113.2"))).containsExactly(WEB);
+        assertThatThrownBy(() -> unbans.unban(new UnbanCommand(ip("203.0.113.2"), Optional.of(SSHD), ADMIN)))
                 .isInstanceOf(NotBannedException.class);
     }
 
     @Test
     void unbanEverywhereArchivesOneEventPerJail() {
-        IpAddress address = IpAddress.parse("203.0.113.3");
-        service.ban(new BanCommand(SSHD, address));
-        service.ban(new BanCommand(WEB, address));
-        assertThat(service.unban(new UnbanCommand(address, Optional.empty()))).isEqualTo(2);
+        ban(SSHD, "203.0.113.3");
+        ban(WEB, "203.0.113.3");
+        assertThat(unbans.unban(new UnbanCommand(ip("203.0.113.3"), Optional.empty(), ADMIN))).isEqualTo(2);
         assertThat(fail2ban.history).extracting(BanEvent::type, BanEvent::jail).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(BanEvent.Type.BAN, SSHD),
-                org.assertj.core.groups.Tuple.tuple(BanEvent.Type.BAN, WEB),
-                org.assertj.core.groups.Tuple.tuple(BanEvent.Type.UNBAN, SSHD),
-                org.assertj.core.groups.Tuple.tuple(BanEvent.Type.UNBAN, WEB));
-        assertThatThrownBy(() -> service.unban(new UnbanCommand(address, Optional.empty())))
+                tuple(BanEvent.Type.BAN, SSHD), tuple(BanEvent.Type.BAN, WEB),
+                tuple(BanEvent.Type.UNBAN, SSHD), tuple(BanEvent.Type.UNBAN, WEB));
+        assertThatThrownBy(() -> unbans.unban(new UnbanCommand(ip("203.0.113.3"), Optional.empty(), ADMIN)))
                 .isInstanceOf(NotBannedException.class);
+    }
+
+    @Test
+    void aLateReplyWithinTheWaitIsTheRealOutcome() {
+        fail2ban.stall = CompletableFuture.completedFuture(1);
+        ban(SSHD, "203.0.113.4");
+        assertThat(fail2ban.history).extracting(BanEvent::type).containsExactly(BanEvent.Type.BAN);
+    }
+
+    @Test
+    void aLateReplyAfterTheWaitIsAuditedAndArchivedWhenItComes() {
+        CompletableFuture<Object> late = new CompletableFuture<>();
+        fail2ban.stall = late;
+        assertThatThrownBy(() -> ban(SSHD, "203.0.113.5")).isInstanceOf(CommandOutcomeUnknownException.class)
+                .extracting(e -> ((DomainException) e).code()).isEqualTo("outcome_unknown");
+        assertThat(fail2ban.history).isEmpty();
+        assertThat(audit).isEmpty();
+
+        late.complete(fail2ban.lateResults.get(0));
+        assertThat(fail2ban.history).extracting(BanEvent::type).containsExactly(BanEvent.Type.BAN);
+        assertThat(audit).containsExactly("ban sshd/203.0.113.5 success");
+    }
+
+    @Test
+    void aLostReplyIsSettledByReadingTheStateBack() {
+        fail2ban.stall = CompletableFuture.failedFuture(new ServerUnavailableException("connection lost", null));
+        ban(SSHD, "203.0.113.6");
+        assertThat(fail2ban.history).extracting(BanEvent::type).containsExactly(BanEvent.Type.BAN);
+
+        fail2ban.stall = CompletableFuture.failedFuture(new ServerUnavailableException("connection lost", null));
+        assertThat(unbans.unban(new UnbanCommand(ip("203.0.113.6"), Optional.of(SSHD), ADMIN))).isEqualTo(1);
+        assertThat(fail2ban.history).extracting(BanEvent::type).containsExactly(BanEvent.Type.BAN,
+                BanEvent.Type.UNBAN);
+    }
+
+    @Test
+    void aLateRefusalIsReportedAsTheRefusal() {
+        fail2ban.stall = CompletableFuture.failedFuture(new CommandRejectedException("no"));
+        assertThatThrownBy(() -> ban(SSHD, "203.0.113.7")).isInstanceOf(CommandRejectedException.class);
+    }
+
+    @Test
+    void anUnreachableServerAfterALostReplyLeavesTheOutcomeUnknown() {
+        fail2ban.stall = CompletableFuture.failedFuture(new ServerUnavailableException("connection lost", null));
+        fail2ban.onStall = () -> fail2ban.online = false;
+        assertThatThrownBy(() -> ban(SSHD, "203.0.113.8")).isInstanceOf(CommandOutcomeUnknownException.class);
+        assertThat(fail2ban.history).isEmpty();
+    }
+
+    @Test
+    void parallelBansAndUnbansOfOneAddressAreArchivedInFail2bansOrder() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> calls = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            boolean banning = i % 2 == 0;
+            calls.add(pool.submit(() -> {
+                start.await();
+                try {
+                    if (banning) {
+                        ban(SSHD, "203.0.113.9");
+                    } else {
+                        unbans.unban(new UnbanCommand(ip("203.0.113.9"), Optional.of(SSHD), ADMIN));
+                    }
+                } catch (AlreadyBannedException | NotBannedException expected) {
+                    // the other kind of request got there first
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> call : calls) {
+            call.get();
+        }
+        pool.shutdown();
+        List<BanEvent.Type> types = fail2ban.history.stream().map(BanEvent::type).toList();
+        for (int i = 1; i < types.size(); i++) {
+            assertThat(types.get(i)).as("event %d of %s", i, types).isNotEqualTo(types.get(i - 1));
+        }
+        boolean banned = fail2ban.jailsBanning(ip("203.0.113.9")).contains(SSHD);
+        assertThat(types.get(types.size() - 1)).isEqualTo(banned ? BanEvent.Type.BAN : BanEvent.Type.UNBAN);
+    }
+
+    @Test
+    void auditActionOfLateUnbanNamesTheJail() {
+        ban(SSHD, "203.0.113.10");
+        CompletableFuture<Object> late = new CompletableFuture<>();
+        fail2ban.stall = late;
+        assertThatThrownBy(() -> unbans.unban(new UnbanCommand(ip("203.0.113.10"), Optional.of(SSHD), ADMIN)))
+                .isInstanceOf(CommandOutcomeUnknownException.class);
+        late.complete(Boolean.TRUE);
+        assertThat(audit).containsExactly(AuditAction.UNBAN.code() + " sshd/203.0.113.10 success");
     }
 }

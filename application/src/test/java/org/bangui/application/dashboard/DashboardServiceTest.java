@@ -8,7 +8,7 @@ import java.util.List;
 import org.bangui.application.FakeFail2ban;
 import org.bangui.application.ManualClock;
 import org.bangui.domain.jail.JailName;
-import org.bangui.domain.net.IpAddress;
+import org.bangui.domain.net.IpNetwork;
 import org.junit.jupiter.api.Test;
 
 class DashboardServiceTest {
@@ -18,7 +18,7 @@ class DashboardServiceTest {
 
     @Test
     void sumsCountersOfAllJails() {
-        fail2ban.ban(JailName.of("sshd"), List.of(IpAddress.parse("203.0.113.1"), IpAddress.parse("203.0.113.2")));
+        fail2ban.ban(JailName.of("sshd"), List.of(IpNetwork.parse("203.0.113.1"), IpNetwork.parse("203.0.113.2")));
         DashboardStatus status = new DashboardService(fail2ban, fail2ban, clock, Duration.ZERO).status();
         assertThat(status.online()).isTrue();
         assertThat(status.version()).contains("1.0.2");

@@ -5,22 +5,22 @@ import java.util.Objects;
 import java.util.Optional;
 import org.bangui.domain.jail.BanDuration;
 import org.bangui.domain.jail.JailName;
-import org.bangui.domain.net.IpAddress;
+import org.bangui.domain.net.IpNetwork;
 
 /**
- * An active ban of one address in one jail.
+ * An active ban of one address or network in one jail.
  *
  * @param jail the jail that holds the ban
- * @param address the banned address
+ * @param target the banned address (a host network) or network, as fail2ban holds it
  * @param bannedAt when the ban started
  * @param duration how long it lasts
  */
-public record Ban(JailName jail, IpAddress address, Instant bannedAt, BanDuration duration) {
+public record Ban(JailName jail, IpNetwork target, Instant bannedAt, BanDuration duration) {
 
     /** @throws NullPointerException if any component is null */
     public Ban {
         Objects.requireNonNull(jail, "jail");
-        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(target, "target");
         Objects.requireNonNull(bannedAt, "bannedAt");
         Objects.requireNonNull(duration, "duration");
     }

@@ -3,7 +3,7 @@ package org.bangui.domain.ban;
 import java.time.Instant;
 import java.util.Objects;
 import org.bangui.domain.jail.JailName;
-import org.bangui.domain.net.IpAddress;
+import org.bangui.domain.net.IpNetwork;
 
 /**
  * A ban or unban performed through BanGUI, kept in BanGUI's own archive because fail2ban deletes its records
@@ -11,10 +11,10 @@ import org.bangui.domain.net.IpAddress;
  *
  * @param type ban or unban
  * @param jail the jail
- * @param address the address
+ * @param target the address (a host network) or network
  * @param at when it happened
  */
-public record BanEvent(Type type, JailName jail, IpAddress address, Instant at) {
+public record BanEvent(Type type, JailName jail, IpNetwork target, Instant at) {
 
     /** The kind of event. */
     public enum Type { BAN, UNBAN }
@@ -23,7 +23,7 @@ public record BanEvent(Type type, JailName jail, IpAddress address, Instant at) 
     public BanEvent {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(jail, "jail");
-        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(target, "target");
         Objects.requireNonNull(at, "at");
     }
 }

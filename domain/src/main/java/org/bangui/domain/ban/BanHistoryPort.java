@@ -1,7 +1,7 @@
 package org.bangui.domain.ban;
 
 import java.util.List;
-import org.bangui.domain.net.IpAddress;
+import org.bangui.domain.net.IpNetwork;
 
 /**
  * BanGUI's durable archive of ban events. Failures surface as
@@ -12,6 +12,6 @@ public interface BanHistoryPort {
     /** Appends events durably; returns only once they are stored. */
     void record(List<BanEvent> events);
 
-    /** The most recent events for one address, newest first, at most {@code limit}; never null. */
-    List<BanEvent> eventsFor(IpAddress address, int limit);
+    /** The most recent events for one address or network entry, newest first, at most {@code limit}; never null. */
+    List<BanEvent> eventsFor(IpNetwork target, int limit);
 }

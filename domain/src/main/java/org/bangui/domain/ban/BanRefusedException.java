@@ -1,6 +1,5 @@
 package org.bangui.domain.ban;
 
-import org.bangui.domain.net.IpAddress;
 import org.bangui.domain.net.IpNetwork;
 import org.bangui.domain.shared.DomainException;
 
@@ -13,15 +12,15 @@ public final class BanRefusedException extends DomainException {
         super(code, category, message);
     }
 
-    /** The address can never be banned (loopback, unspecified). */
-    public static BanRefusedException notBannable(IpAddress address, String reason) {
+    /** The address or network can never be banned (loopback, unspecified, own address, too wide...). */
+    public static BanRefusedException notBannable(IpNetwork target, String reason) {
         return new BanRefusedException("address_not_bannable", Category.INVALID_INPUT,
-                address + " cannot be banned: " + reason);
+                target.text() + " cannot be banned: " + reason);
     }
 
-    /** The jail's configuration says to ignore this address. */
-    public static BanRefusedException ignored(IpAddress address, IpNetwork network) {
-        return new BanRefusedException("address_ignored", Category.CONFLICT,
-                address + " is covered by the jail's ignoreip entry " + network);
+    /** The jail's configuration says to ignore this address, or part of this network. */
+    public static BanRefusedException ignored(IpNetwork target, IpNetwork network) {
+        return new BanRefusedException("address_ignored", Category.CONFLICT, target.text()
+                + (target.isHost() ? " is covered by" : " overlaps") + " the jail's ignoreip entry " + network.text());
     }
 }

@@ -22,6 +22,8 @@ public record IpAddress(InetAddress inet) {
     private static final String OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
     private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
+    /** One to four hex digits per group: {@code 00001::1} is not a literal, whatever the JDK makes of it. */
+    private static final Pattern IPV6_GROUP = Pattern.compile("[0-9A-Fa-f]{1,4}");
 
     /**
      * @throws NullPointerException if {@code inet} is null
@@ -52,7 +54,7 @@ public record IpAddress(InetAddress inet) {
             if (!IPV4.matcher(text).matches()) {
                 throw invalid("not a valid IPv4 address literal: " + text);
             }
-        } else if (!IPV6_CHARS.matcher(text).matches() || !validEmbeddedIpv4(text)) {
+        } else if (!IPV6_CHARS.matcher(text).matches() || !validEmbeddedIpv4(text) || !validGroups(text)) {
             throw invalid("not a valid IPv6 address literal (zone ids are not allowed)");
         }
         try {
@@ -64,11 +66,34 @@ public record IpAddress(InetAddress inet) {
         }
     }
 
+    /**
+     * The address of 4 or 16 raw bytes (an IPv4-mapped IPv6 address becomes IPv4, as in {@link #parse}).
+     *
+     * @throws InvalidInputException if there are not 4 or 16 bytes
+     */
+    public static IpAddress ofBytes(byte[] bytes) {
+        try {
+            return new IpAddress(InetAddress.getByAddress(bytes));
+        } catch (UnknownHostException e) {
+            throw invalid("an address has 4 or 16 bytes");
+        }
+    }
+
     private static boolean validEmbeddedIpv4(String text) {
         if (text.indexOf('.') < 0) {
             return true;
         }
         return IPV4.matcher(text.substring(text.lastIndexOf(':') + 1)).matches();
+    }
+
+    private static boolean validGroups(String text) {
+        String hex = text.indexOf('.') < 0 ? text : text.substring(0, text.lastIndexOf(':') + 1);
+        for (String group : hex.split(":", -1)) {
+            if (!group.isEmpty() && !IPV6_GROUP.matcher(group).matches()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static InvalidInputException invalid(String message) {
@@ -88,6 +113,17 @@ public record IpAddress(InetAddress inet) {
     /** True for 0.0.0.0 and ::. */
     public boolean isUnspecified() {
         return inet.isAnyLocalAddress();
+    }
+
+    /** True for IPv4 multicast (224.0.0.0/4) and IPv6 multicast (ff00::/8). */
+    public boolean isMulticast() {
+        return inet.isMulticastAddress();
+    }
+
+    /** True for the IPv4 limited broadcast address 255.255.255.255. */
+    public boolean isBroadcast() {
+        byte[] bytes = inet.getAddress();
+        return bytes.length == 4 && (bytes[0] & bytes[1] & bytes[2] & bytes[3]) == (byte) 0xff;
     }
 
     /** The raw address bytes, 4 or 16 of them; a fresh copy on every call. */

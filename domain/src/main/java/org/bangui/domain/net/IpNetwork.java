@@ -42,10 +42,61 @@ public record IpNetwork(IpAddress address, int prefixLength) {
         return new IpNetwork(IpAddress.parse(text.substring(0, slash)), Integer.parseInt(prefix));
     }
 
+    /** The network of one address: /32 or /128. */
+    public static IpNetwork host(IpAddress address) {
+        return new IpNetwork(address, address.isIpv4() ? 32 : 128);
+    }
+
+    /** True for a single address (/32 or /128). */
+    public boolean isHost() {
+        return prefixLength == (address.isIpv4() ? 32 : 128);
+    }
+
+    /** True for IPv4 networks. */
+    public boolean isIpv4() {
+        return address.isIpv4();
+    }
+
+    /**
+     * The same network with the host bits below the prefix cleared, as fail2ban stores it:
+     * {@code 198.18.0.5/24} becomes {@code 198.18.0.0/24}.
+     */
+    public IpNetwork normalized() {
+        byte[] bytes = address.bytes();
+        for (int bit = prefixLength; bit < bytes.length * 8; bit++) {
+            bytes[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
+        }
+        return new IpNetwork(IpAddress.ofBytes(bytes), prefixLength);
+    }
+
+    /** The last address of the network (for IPv4 /24: the {@code .255} address). */
+    public IpAddress lastAddress() {
+        byte[] bytes = address.bytes();
+        for (int bit = prefixLength; bit < bytes.length * 8; bit++) {
+            bytes[bit / 8] |= (byte) (0x80 >>> (bit % 8));
+        }
+        return IpAddress.ofBytes(bytes);
+    }
+
+    /** True if the two networks share at least one address (one contains the other's first address). */
+    public boolean overlaps(IpNetwork other) {
+        return contains(other.address) || other.contains(address);
+    }
+
+    /**
+     * The text fail2ban uses: the bare address for a single host, {@code address/prefix} otherwise. Call it
+     * on a {@link #normalized()} network to get fail2ban's exact spelling.
+     */
+    public String text() {
+        return isHost() ? address.text() : toString();
+    }
+
     /** True if {@code candidate} is of the same family and inside this network. */
     public boolean contains(IpAddress candidate) {
-        byte[] network = address.bytes();
-        byte[] other = candidate.bytes();
+        return matches(address.bytes(), candidate.bytes(), prefixLength);
+    }
+
+    private static boolean matches(byte[] network, byte[] other, int prefixLength) {
         if (network.length != other.length) {
             return false;
         }

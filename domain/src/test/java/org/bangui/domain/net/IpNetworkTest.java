@@ -39,4 +39,23 @@ class IpNetworkTest {
             assertThatThrownBy(() -> IpNetwork.parse(bad)).as(bad).isInstanceOf(InvalidInputException.class);
         }
     }
+
+    @Test
+    void normalisesHostBitsAwayAsFail2banDoes() {
+        assertThat(IpNetwork.parse("198.18.0.5/24").normalized().text()).isEqualTo("198.18.0.0/24");
+        assertThat(IpNetwork.parse("2001:db8::ff/120").normalized().text()).isEqualTo("2001:db8::/120");
+        assertThat(IpNetwork.parse("198.18.0.5/32").normalized().text()).isEqualTo("198.18.0.5");
+        assertThat(IpNetwork.parse("198.18.0.5").isHost()).isTrue();
+        assertThat(IpNetwork.parse("198.18.0.0/24").lastAddress().text()).isEqualTo("198.18.0.255");
+    }
+
+    @Test
+    void overlapsWhenEitherContainsTheOther() {
+        IpNetwork net = IpNetwork.parse("198.18.0.0/24");
+        assertThat(net.overlaps(IpNetwork.parse("198.18.0.7"))).isTrue();
+        assertThat(IpNetwork.parse("198.18.0.7").overlaps(net)).isTrue();
+        assertThat(net.overlaps(IpNetwork.parse("198.0.0.0/8"))).isTrue();
+        assertThat(net.overlaps(IpNetwork.parse("198.18.1.0/24"))).isFalse();
+        assertThat(net.overlaps(IpNetwork.parse("::/0"))).isFalse();
+    }
 }

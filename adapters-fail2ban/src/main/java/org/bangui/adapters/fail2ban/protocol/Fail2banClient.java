@@ -5,7 +5,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.bangui.domain.server.ServerUnavailableException;
@@ -15,8 +20,10 @@ import org.bangui.domain.server.ServerUnavailableException;
  * commands are in flight, each on its own connection, and further callers wait their turn up to
  * {@code timeout}. fail2ban still executes one command at a time: the extra connections only let one
  * caller's I/O overlap another's command on the server. A connection that fails is closed; a command that
- * failed on a kept connection (fail2ban restarted) is retried once on a fresh one. A command that timed out
- * is never resent, because fail2ban may still carry it out.
+ * failed on a kept connection (fail2ban restarted) is retried once on a fresh one, but only while it has not
+ * been sent completely. A command that timed out is never resent, because fail2ban may still carry it out:
+ * for state-changing commands ({@link #sendChange}) the connection is kept open in the background to catch
+ * fail2ban's late reply.
  */
 public final class Fail2banClient implements AutoCloseable {
 
@@ -28,6 +35,16 @@ public final class Fail2banClient implements AutoCloseable {
     private final Semaphore turns;
     private final ConcurrentLinkedDeque<Fail2banConnection> idle = new ConcurrentLinkedDeque<>();
     private volatile boolean closed;
+    /** How long a late reply to a state-changing command is waited for in the background. */
+    static final Duration LATE_REPLY_LIMIT = Duration.ofMinutes(15);
+    private static final int MAX_LATE_REPLIES = 16;
+    private final Semaphore lateSlots = new Semaphore(MAX_LATE_REPLIES);
+    private final Set<Fail2banConnection> awaitingLateReply = ConcurrentHashMap.newKeySet();
+    private final ExecutorService lateReplies = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "fail2ban-late-reply");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * @param socket the fail2ban socket path
@@ -115,6 +132,109 @@ public final class Fail2banClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends one state-changing command ({@code banip}, {@code unbanip}, {@code stop J}...). Unlike
+     * {@link #send(List)}, a command that reached fail2ban is never retried, and when its reply does not
+     * arrive in time the connection stays open in the background for the late reply.
+     *
+     * @return the reply value, as for {@link #send(List)}
+     * @throws ReplyPendingException if the command was sent completely but no reply came in time, or the
+     *         connection broke after sending; the outcome is then unknown until its late reply completes
+     * @throws ServerUnavailableException if fail2ban cannot be reached: the command was not sent completely
+     * @throws Fail2banErrorReply if fail2ban answers with an error
+     * @throws ProtocolException if the reply is not fail2ban's protocol
+     */
+    public Object sendChange(List<?> command) {
+        byte[] request = Fail2banCodec.encode(command);
+        acquireTurn();
+        Fail2banConnection connection = idle.pollFirst();
+        try {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            try {
+                if (connection == null) {
+                    connection = Fail2banConnection.open(socket, connectTimeout);
+                }
+                connection.send(request, deadline);
+            } catch (IOException notSent) {
+                boolean kept = connection != null;
+                connection = discard(connection);
+                if (!kept || notSent instanceof Fail2banConnection.ReplyTimeoutException) {
+                    throw unavailable(notSent);
+                }
+                try {
+                    connection = Fail2banConnection.open(socket, connectTimeout);
+                    connection.send(request, deadline);
+                } catch (IOException second) {
+                    connection = discard(connection);
+                    throw unavailable(second);
+                }
+            }
+            Fail2banConnection.Frame frame;
+            try {
+                frame = connection.receive(deadline);
+            } catch (Fail2banConnection.ReplyTimeoutException timedOut) {
+                CompletableFuture<Object> late = awaitLateReply(connection);
+                connection = null; // owned by the late-reply reader now
+                LOG.log(System.Logger.Level.WARNING, "fail2ban_command_timeout: no reply within {0} ms to a "
+                        + "command it received ({1}); waiting for its late reply", timeout.toMillis(), command.get(0));
+                throw new ReplyPendingException("fail2ban received the command but did not answer in time", late);
+            } catch (IOException lostAfterSending) {
+                connection = discard(connection);
+                LOG.log(System.Logger.Level.WARNING, "fail2ban closed the connection after receiving a command: {0}",
+                        lostAfterSending.getMessage());
+                throw new ReplyPendingException("fail2ban received the command and closed the connection",
+                        CompletableFuture.failedFuture(unavailable(lostAfterSending)));
+            }
+            try {
+                return Fail2banCodec.decode(frame.bytes(), frame.length());
+            } catch (ProtocolException e) {
+                connection = discard(connection);
+                throw e;
+            }
+        } finally {
+            release(connection);
+            turns.release();
+        }
+    }
+
+    /** Convenience for {@link #sendChange(List)}. */
+    public Object sendChange(Object... command) {
+        return sendChange(List.of(command));
+    }
+
+    private CompletableFuture<Object> awaitLateReply(Fail2banConnection connection) {
+        CompletableFuture<Object> late = new CompletableFuture<>();
+        if (closed || !lateSlots.tryAcquire()) {
+            connection.close();
+            late.completeExceptionally(new ServerUnavailableException("too many commands await a late reply "
+                    + "from fail2ban; not waiting for this one", null));
+            return late;
+        }
+        awaitingLateReply.add(connection);
+        try {
+            lateReplies.execute(() -> {
+                try {
+                    Fail2banConnection.Frame frame = connection.receive(System.nanoTime() + LATE_REPLY_LIMIT.toNanos());
+                    late.complete(Fail2banCodec.decode(frame.bytes(), frame.length()));
+                } catch (IOException e) {
+                    late.completeExceptionally(unavailable(e));
+                } catch (RuntimeException e) {
+                    late.completeExceptionally(e);
+                } finally {
+                    awaitingLateReply.remove(connection);
+                    connection.close();
+                    lateSlots.release();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+            awaitingLateReply.remove(connection);
+            connection.close();
+            lateSlots.release();
+            late.completeExceptionally(new ServerUnavailableException("shutting down", shutDown));
+        }
+        return late;
+    }
+
     /** Convenience for {@link #send(List)}. */
     public Object send(Object... command) {
         return send(List.of(command));
@@ -150,15 +270,19 @@ public final class Fail2banClient implements AutoCloseable {
         return null;
     }
 
+    /** The message is for API clients: no socket path; the log has the detail. */
     private ServerUnavailableException unavailable(IOException cause) {
-        return new ServerUnavailableException("fail2ban is unreachable at " + socket + ": " + cause.getMessage(),
-                cause);
+        LOG.log(System.Logger.Level.DEBUG, "fail2ban unreachable at {0}: {1}", socket, cause.getMessage());
+        return new ServerUnavailableException(cause instanceof Fail2banConnection.ReplyTimeoutException
+                ? "fail2ban did not answer in time" : "fail2ban is not reachable (is it running?)", cause);
     }
 
     /** Closes the kept connections; commands in flight finish and then close theirs. */
     @Override
     public void close() {
         closed = true;
+        lateReplies.shutdownNow();
+        awaitingLateReply.forEach(Fail2banConnection::close);
         Fail2banConnection connection;
         while ((connection = idle.pollFirst()) != null) {
             connection.close();

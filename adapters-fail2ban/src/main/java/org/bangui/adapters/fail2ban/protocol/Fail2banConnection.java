@@ -91,7 +91,28 @@ final class Fail2banConnection implements Closeable {
      */
     Frame exchange(byte[] request, Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        send(request, deadline);
+        return receive(deadline);
+    }
+
+    /**
+     * Writes one framed request completely. If this throws, fail2ban has not received a whole command (it
+     * executes nothing until it reads the end marker, which comes last).
+     *
+     * @param deadline a {@link System#nanoTime()} value
+     */
+    void send(byte[] request, long deadline) throws IOException {
         write(ByteBuffer.wrap(request), deadline);
+    }
+
+    /**
+     * Reads one complete reply frame.
+     *
+     * @param deadline a {@link System#nanoTime()} value
+     * @return the reply bytes including the end marker; the array may be longer than the returned length
+     * @throws ReplyTimeoutException if the deadline passes first
+     */
+    Frame receive(long deadline) throws IOException {
         int length = 0;
         while (!Fail2banCodec.isComplete(reply, length)) {
             readBuffer.clear();
@@ -134,6 +155,10 @@ final class Fail2banConnection implements Closeable {
         SelectionKey key = channel.keyFor(selector);
         if (operation != SelectionKey.OP_READ) {
             key.interestOps(operation);
+        }
+        if (Thread.interrupted()) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for fail2ban");
         }
         try {
             int ready = selector.select(remainingMillis);

@@ -2,6 +2,7 @@ package org.bangui.adapters.fail2ban.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -12,6 +13,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bangui.domain.server.ServerUnavailableException;
 import org.junit.jupiter.api.Test;
@@ -111,6 +114,59 @@ class Fail2banClientFramingTest {
         try (Fail2banClient client = new Fail2banClient(dir.resolve("absent.sock"), Duration.ofSeconds(1),
                 Duration.ofSeconds(1))) {
             assertThatThrownBy(() -> client.send("ping")).isInstanceOf(ServerUnavailableException.class);
+        }
+    }
+
+    @Test
+    void aChangeWhoseReplyComesLateIsReportedPendingAndItsLateReplyIsDelivered() throws Exception {
+        Path socket = dir.resolve("late.sock");
+        byte[] two = Fail2banCodecTest.capture("banip_two");
+        CountDownLatch timedOut = new CountDownLatch(1);
+        peer(socket, connection -> {
+            timedOut.await(); // answer only once the client has given up waiting
+            connection.write(ByteBuffer.wrap(two));
+        });
+        try (Fail2banClient client = new Fail2banClient(socket, Duration.ofSeconds(1), Duration.ofMillis(300))) {
+            ReplyPendingException pending = catchThrowableOfType(
+                    () -> client.sendChange("set", "sshd", "banip", "192.0.2.1"), ReplyPendingException.class);
+            assertThat(pending).as("the command reached the peer, so its outcome is pending").isNotNull();
+            assertThat(pending.lateReply()).isNotDone();
+            timedOut.countDown();
+            assertThat(pending.lateReply().get(5, TimeUnit.SECONDS)).isEqualTo(Fail2banCodec.decode(two, two.length))
+                    .isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aChangeIsNeverResentOnceTheConnectionBrokeAfterSendingIt() throws Exception {
+        Path socket = dir.resolve("cut-change.sock");
+        byte[] pong = Fail2banCodecTest.capture("ping");
+        AtomicInteger requests = new AtomicInteger();
+        peer(socket, connection -> {
+            if (requests.incrementAndGet() == 2) {
+                connection.close(); // took the command, then went away without a word
+                return;
+            }
+            connection.write(ByteBuffer.wrap(pong));
+        });
+        try (Fail2banClient client = new Fail2banClient(socket, Duration.ofSeconds(1), Duration.ofSeconds(2))) {
+            assertThat(client.send("ping")).isEqualTo("pong");
+            ReplyPendingException pending = catchThrowableOfType(
+                    () -> client.sendChange("set", "sshd", "banip", "192.0.2.1"), ReplyPendingException.class);
+            assertThat(pending).isNotNull();
+            assertThat(pending.lateReply()).isCompletedExceptionally();
+            assertThat(client.send("ping")).isEqualTo("pong");
+            assertThat(requests.get()).as("ping, the change once, ping").isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aChangeThatCannotBeSentIsPlainlyUnavailable() {
+        try (Fail2banClient client = new Fail2banClient(dir.resolve("absent.sock"), Duration.ofSeconds(1),
+                Duration.ofSeconds(1))) {
+            assertThatThrownBy(() -> client.sendChange("set", "sshd", "banip", "192.0.2.1"))
+                    .isInstanceOf(ServerUnavailableException.class)
+                    .hasMessageNotContaining(dir.toString());
         }
     }
 }

@@ -120,6 +120,11 @@ public final class Fail2banSandbox implements AutoCloseable {
         if (process == null) {
             return;
         }
+        try {
+            signal("CONT"); // a paused server would not act on SIGTERM
+        } catch (RuntimeException alreadyGone) {
+            // exited on its own: nothing to wake
+        }
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -129,6 +134,36 @@ public final class Fail2banSandbox implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         process = null;
+    }
+
+    /**
+     * Freezes the server with SIGSTOP, as a stalled fail2ban: connections are still accepted by the kernel
+     * and commands are buffered, but nothing is answered until {@link #resume()}.
+     */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** Lets a {@link #pause() paused} server run again with SIGCONT. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        if (process == null) {
+            throw new IllegalStateException("fail2ban is not running");
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + name + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Starts the server again on the same configuration, socket and database. */
