@@ -16,9 +16,11 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Optional;
+import org.bangui.adapters.web.security.RateLimited;
 import org.bangui.application.ban.BanAddressUseCase;
 import org.bangui.application.ban.QueryBansUseCase;
 import org.bangui.application.ban.UnbanAddressUseCase;
+import org.bangui.application.ratelimit.LimitedAction;
 import org.bangui.domain.audit.AuditAction;
 import org.bangui.domain.ban.Ban;
 import org.bangui.domain.jail.JailName;
@@ -60,6 +62,7 @@ public class BanController {
 
     /** Bans an address in a jail after the safety checks; 201, 409 if it is already banned there. */
     @Post
+    @RateLimited(LimitedAction.BAN)
     public HttpResponse<BanCreated> create(HttpRequest<?> http, @Body BanRequest request) {
         return audit.record(http, AuditAction.BAN, request.jail() + "/" + request.ip(), () -> {
             JailName jail = Inputs.jail(Inputs.string(request.jail(), "jail"));
@@ -71,6 +74,7 @@ public class BanController {
 
     /** Unbans an address in one jail; 204, 404 if it was not banned there. */
     @Delete("/{jail}/{ip}")
+    @RateLimited(LimitedAction.UNBAN)
     public HttpResponse<Void> delete(HttpRequest<?> http, @PathVariable String jail, @PathVariable String ip) {
         audit.record(http, AuditAction.UNBAN, jail + "/" + ip, () ->
                 unban.unban(new UnbanAddressUseCase.UnbanCommand(Inputs.ip(ip), Optional.of(Inputs.jail(jail)))));
@@ -79,6 +83,7 @@ public class BanController {
 
     /** Unbans an address in every jail; 404 if it was banned nowhere. */
     @Post("/unban")
+    @RateLimited(LimitedAction.UNBAN)
     public UnbanResponse unbanEverywhere(HttpRequest<?> http, @Body UnbanRequest request) {
         return audit.record(http, AuditAction.UNBAN_ALL, String.valueOf(request.ip()), () -> {
             IpAddress address = Inputs.ip(Inputs.string(request.ip(), "ip"));
