@@ -104,6 +104,23 @@ class AuditTrailIT extends SandboxedServiceTest {
         }
     }
 
+    @Test
+    @Order(2)
+    void timesOutsideTheSupportedRangeAnswer400InvalidTimeInsteadOfOverflowing() {
+        Api reader = ensureSession();
+        for (String query : List.of("since=-999999999-01-01T00:00:00Z", "until=-999999999-01-01T00:00:00Z",
+                "since=%2B1000000000-12-31T23:59:59Z", "until=%2B10000-01-01T00:00:00Z",
+                "since=1969-12-31T23:59:59Z", "until=9999-12-31T23:59:59.000000001Z")) {
+            Api.Response response = reader.get("/api/v1/audit?" + query);
+            assertThat(response.status()).as(query).isEqualTo(400);
+            assertThat(response.json()).as(query).containsEntry("code", "invalid_time");
+        }
+        for (String query : List.of("since=1970-01-01T00:00:00Z", "until=9999-12-31T23:59:59Z",
+                "since=1970-01-01T00:00:00Z&until=9999-12-31T23:59:59Z")) {
+            assertThat(reader.get("/api/v1/audit?" + query).status()).as(query).isEqualTo(200);
+        }
+    }
+
     private Api ensureSession() {
         if (!Boolean.TRUE.equals(anonymous.get("/api/v1/setup").json().get("complete"))) {
             anonymous.post("/api/v1/setup", "{\"setupToken\":\"" + SETUP_TOKEN + "\",\"password\":\"" + PASSWORD

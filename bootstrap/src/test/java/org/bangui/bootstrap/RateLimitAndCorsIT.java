@@ -13,6 +13,7 @@ class RateLimitAndCorsIT extends SandboxedServiceTest {
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of("bangui.rate-limit-ban", "3/1m", "bangui.rate-limit-jail-operations", "2/1h",
+                "bangui.rate-limit-unban", "2/1h",
                 "bangui.rate-limit-global", "60/1m", "bangui.trusted-proxies", "127.0.0.1",
                 "bangui.cors-allowed-origins", "https://bangui.example.org");
     }
@@ -30,6 +31,61 @@ class RateLimitAndCorsIT extends SandboxedServiceTest {
         assertThat(fail2ban.client("banned", "192.0.2.14")).doesNotContain("blocklist");
         // other buckets are unaffected
         assertThat(api.delete("/api/v1/bans/blocklist/192.0.2.11").status()).isEqualTo(204);
+    }
+
+    @Test
+    void trailingSlashReachesTheBanRouteAndSharesItsBucket() {
+        String[] client = {"X-Forwarded-For", "203.0.113.31"};
+        for (int i = 1; i <= 3; i++) {
+            Api.Response created = api.post("/api/v1/bans/", "{\"jail\":\"blocklist\",\"ip\":\"192.0.2.3" + i + "\"}",
+                    client);
+            assertThat(created.status()).as("ban %d through /bans/", i).isEqualTo(201);
+        }
+        Api.Response fourth = api.post("/api/v1/bans/", "{\"jail\":\"blocklist\",\"ip\":\"192.0.2.34\"}", client);
+        assertThat(fourth.status()).isEqualTo(429);
+        assertThat(fourth.json()).containsEntry("code", "rate_limited");
+        assertThat(api.post("/api/v1/bans", "{\"jail\":\"blocklist\",\"ip\":\"192.0.2.34\"}", client).status())
+                .isEqualTo(429);
+        assertThat(fail2ban.client("banned", "192.0.2.34")).doesNotContain("blocklist");
+    }
+
+    @Test
+    void trailingSlashReachesTheUnbanAndJailRoutesAndSharesTheirBuckets() {
+        String[] client = {"X-Forwarded-For", "203.0.113.32"};
+        // unban: 2 per hour; an address that is not banned still takes a permit (404)
+        assertThat(api.post("/api/v1/bans/unban/", "{\"ip\":\"192.0.2.40\"}", client).status()).isEqualTo(404);
+        assertThat(api.delete("/api/v1/bans/blocklist/192.0.2.40/", client).status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/bans/unban/", "{\"ip\":\"192.0.2.40\"}", client).status()).isEqualTo(429);
+        assertThat(api.delete("/api/v1/bans/blocklist/192.0.2.40/", client).status()).isEqualTo(429);
+        assertThat(api.post("/api/v1/bans/unban", "{\"ip\":\"192.0.2.40\"}", client).status()).isEqualTo(429);
+
+        // jail operations: 2 per hour
+        for (int i = 1; i <= 2; i++) {
+            assertThat(api.put("/api/v1/jails/sshd/idle/", "{\"idle\":false}", client).status()).as("idle %d", i)
+                    .isEqualTo(200);
+        }
+        String jailsBefore = fail2ban.client("status");
+        Api.Response stop = api.post("/api/v1/jails/sshd/stop/", null, client);
+        assertThat(stop.status()).isEqualTo(429);
+        assertThat(stop.json()).containsEntry("code", "rate_limited");
+        assertThat(api.post("/api/v1/jails/sshd/stop", null, client).status()).isEqualTo(429);
+        assertThat(fail2ban.client("status")).as("sshd still runs").isEqualTo(jailsBefore).contains("sshd");
+    }
+
+    @Test
+    void otherSpellingsOfAProtectedPathReachNoRouteAndNeedTheCsrfToken() {
+        String[] client = {"X-Forwarded-For", "203.0.113.33"};
+        String body = "{\"jail\":\"blocklist\",\"ip\":\"192.0.2.50\"}";
+        for (String path : new String[] {"/api/v1/b%61ns", "/api/v1//bans", "/API/v1/bans", "/api/v1/bans;x",
+                "/api/v1/bans%2F"}) {
+            assertThat(api.post(path, body, client).status()).as(path).isEqualTo(404);
+        }
+        Api.Response noCsrf = api.withSession(api.cookie(), null).post("/api/v1/bans/", body, client);
+        assertThat(noCsrf.status()).isEqualTo(403);
+        assertThat(noCsrf.json()).containsEntry("code", "csrf_token_invalid");
+        Api.Response lowerCase = api.withSession(api.cookie(), null).send("post", "/api/v1/bans", body, client);
+        assertThat(lowerCase.status()).as("a method spelt in lower case").isEqualTo(403);
+        assertThat(fail2ban.client("banned", "192.0.2.50")).doesNotContain("blocklist");
     }
 
     @Test

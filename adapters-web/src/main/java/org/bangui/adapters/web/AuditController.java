@@ -8,8 +8,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -44,22 +42,11 @@ public class AuditController {
         AuditQuery query = new AuditQuery(
                 Optional.ofNullable(action).filter(a -> !a.isEmpty()).map(a -> AuditAction.fromCode(a).orElseThrow(
                         () -> new InvalidInputException("invalid_action", "unknown audit action"))),
-                instant(since, "since"), instant(until, "until"), limit(limit), decodeCursor(cursor));
+                TimeParameters.optional(since, "since"),
+                TimeParameters.optional(until, "until"), limit(limit), decodeCursor(cursor));
         AuditPage page = audit.find(query);
         return new AuditResponse(page.entries().stream().map(AuditView::of).toList(),
                 page.nextBeforeId().map(AuditController::encodeCursor).orElse(null));
-    }
-
-    private static Optional<Instant> instant(String raw, String field) {
-        if (raw == null || raw.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Instant.parse(raw));
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("invalid_time", field + " must be an ISO-8601 instant such as "
-                    + "2026-11-21T06:00:00Z");
-        }
     }
 
     private static int limit(String raw) {

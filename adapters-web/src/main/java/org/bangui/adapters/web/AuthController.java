@@ -14,6 +14,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
+import org.bangui.adapters.web.security.PublicRoute;
 import org.bangui.adapters.web.security.RequestContext;
 import org.bangui.adapters.web.security.SessionCookie;
 import org.bangui.application.session.LoginUseCase;
@@ -39,6 +40,7 @@ public class AuthController {
 
     /** Checks the password, sets the session cookie and returns the CSRF token; 401 with a generic message. */
     @Post("/login")
+    @PublicRoute
     public HttpResponse<LoginResponse> login(HttpRequest<?> request, @Body LoginRequest body) {
         String password = Inputs.string(body.password(), "password");
         if (password.length() > SetupService.MAX_PASSWORD) {

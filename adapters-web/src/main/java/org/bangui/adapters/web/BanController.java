@@ -16,10 +16,12 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Optional;
+import org.bangui.adapters.web.security.RateLimited;
 import org.bangui.adapters.web.security.RequestContext;
 import org.bangui.application.ban.BanAddressUseCase;
 import org.bangui.application.ban.QueryBansUseCase;
 import org.bangui.application.ban.UnbanAddressUseCase;
+import org.bangui.application.ratelimit.LimitedAction;
 import org.bangui.domain.audit.AuditAction;
 import org.bangui.domain.ban.Ban;
 import org.bangui.domain.jail.JailName;
@@ -69,6 +71,7 @@ public class BanController {
      * what it did in time.
      */
     @Post
+    @RateLimited(LimitedAction.BAN)
     public HttpResponse<BanCreated> create(HttpRequest<?> http, @Body BanRequest request) {
         return audit.record(http, AuditAction.BAN, request.jail() + "/" + request.ip(), () -> {
             JailName jail = Inputs.jail(Inputs.string(request.jail(), "jail"));
@@ -80,6 +83,7 @@ public class BanController {
 
     /** Unbans an address or network entry in one jail; 204, 404 if it was not banned there. */
     @Delete("/{jail}/{ip}")
+    @RateLimited(LimitedAction.UNBAN)
     public HttpResponse<Void> delete(HttpRequest<?> http, @PathVariable String jail, @PathVariable String ip) {
         audit.record(http, AuditAction.UNBAN, jail + "/" + ip, () ->
                 unban.unban(new UnbanAddressUseCase.UnbanCommand(Inputs.banTarget(ip), Optional.of(Inputs.jail(jail)),
@@ -89,6 +93,7 @@ public class BanController {
 
     /** Unbans an address or network entry in every jail; 404 if it was banned nowhere. */
     @Post("/unban")
+    @RateLimited(LimitedAction.UNBAN)
     public UnbanResponse unbanEverywhere(HttpRequest<?> http, @Body UnbanRequest request) {
         return audit.record(http, AuditAction.UNBAN_ALL, String.valueOf(request.ip()), () -> {
             IpNetwork target = Inputs.banTarget(Inputs.string(request.ip(), "ip"));

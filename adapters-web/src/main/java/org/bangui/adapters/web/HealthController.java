@@ -9,6 +9,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import java.util.Locale;
+import org.bangui.adapters.web.security.PublicRoute;
 import org.bangui.application.health.CheckHealthUseCase;
 import org.bangui.application.health.CheckHealthUseCase.HealthReport;
 import org.bangui.application.health.CheckHealthUseCase.Status;
@@ -25,6 +26,7 @@ public class HealthController {
 
     /** 200 {@code ok} or {@code degraded}; 503 {@code unavailable} when fail2ban cannot be reached. */
     @Get
+    @PublicRoute
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<HealthResponse> health() {
         HealthReport report = health.health();
@@ -34,12 +36,14 @@ public class HealthController {
 
     /** 200 while the process serves requests; checks no dependency. */
     @Get("/live")
+    @PublicRoute
     public LiveResponse live() {
         return new LiveResponse("ok");
     }
 
     /** 200 when database, fail2ban socket and config dir are all usable; 503 lists each failed check. */
     @Get("/ready")
+    @PublicRoute
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<HealthResponse> ready() {
         HealthReport report = health.readiness();

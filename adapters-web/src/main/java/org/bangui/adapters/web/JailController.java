@@ -14,10 +14,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import org.bangui.adapters.web.security.RateLimited;
 import org.bangui.application.jail.ControlJailUseCase;
 import org.bangui.application.jail.GetJailUseCase;
 import org.bangui.application.jail.JailDetail;
 import org.bangui.application.jail.ListJailsUseCase;
+import org.bangui.application.ratelimit.LimitedAction;
 import org.bangui.domain.audit.AuditAction;
 import org.bangui.domain.jail.JailConfiguration;
 import org.bangui.domain.jail.JailCounters;
@@ -60,6 +62,7 @@ public class JailController {
 
     /** Starts a jail fail2ban still knows; 204. */
     @Post("/{name}/start")
+    @RateLimited(LimitedAction.JAIL_OPERATIONS)
     public HttpResponse<Void> start(HttpRequest<?> http, @PathVariable String name) {
         audit.record(http, AuditAction.JAIL_START, name, () -> control.start(Inputs.jail(name)));
         return HttpResponse.noContent();
@@ -67,6 +70,7 @@ public class JailController {
 
     /** Stops a jail (fail2ban lifts its bans and forgets it until a reload); 204. */
     @Post("/{name}/stop")
+    @RateLimited(LimitedAction.JAIL_OPERATIONS)
     public HttpResponse<Void> stop(HttpRequest<?> http, @PathVariable String name) {
         audit.record(http, AuditAction.JAIL_STOP, name, () -> control.stop(Inputs.jail(name)));
         return HttpResponse.noContent();
@@ -74,6 +78,7 @@ public class JailController {
 
     /** Sets or clears idle mode with {@code {"idle": true|false}}. */
     @Put("/{name}/idle")
+    @RateLimited(LimitedAction.JAIL_OPERATIONS)
     public IdleResponse idle(HttpRequest<?> http, @PathVariable String name, @Body IdleRequest request) {
         return audit.record(http, AuditAction.JAIL_IDLE, name + " idle=" + request.idle(), () -> {
             JailName jail = Inputs.jail(name);

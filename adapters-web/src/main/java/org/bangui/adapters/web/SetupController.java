@@ -14,6 +14,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.util.Optional;
+import org.bangui.adapters.web.security.PublicRoute;
 import org.bangui.adapters.web.security.RequestContext;
 import org.bangui.application.setup.SetupUseCase;
 
@@ -30,12 +31,14 @@ public class SetupController {
 
     /** Whether setup has been completed. */
     @Get
+    @PublicRoute
     public SetupStatus status() {
         return new SetupStatus(setup.isComplete());
     }
 
     /** Sets the administrator password and optional settings; 201, 409 once complete, 403 for a bad token. */
     @Post
+    @PublicRoute
     public HttpResponse<SetupStatus> complete(HttpRequest<?> request, @Body SetupRequest body) {
         Optional<Duration> lifetime = Optional.ofNullable(body.sessionLifetimeSeconds())
                 .map(value -> Duration.ofSeconds(Inputs.integer(value, "sessionLifetimeSeconds")));

@@ -8,9 +8,11 @@ import org.bangui.domain.session.Session;
 public interface LoginUseCase {
 
     /**
-     * Checks the password and creates a session.
+     * Checks the password and creates a session. Every attempt counts against the client address's allowance of
+     * failed logins while its password is checked, and is given back unless the password was wrong; so however
+     * many attempts arrive at once, no more than the allowance are checked.
      *
-     * @throws org.bangui.domain.ratelimit.RateLimitedException after too many failures from the client's address
+     * @throws org.bangui.domain.ratelimit.RateLimitedException when the client's address has used its allowance
      * @throws org.bangui.domain.session.AuthenticationException for a wrong password (generic message)
      * @throws org.bangui.domain.setup.SetupException if setup has not been completed
      */

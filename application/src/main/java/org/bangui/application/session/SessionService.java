@@ -63,25 +63,39 @@ public final class SessionService implements LoginUseCase, SessionUseCase {
         this.cache = new SessionCache(policy.cacheTime());
     }
 
+    /**
+     * The failure throttle is checked and counted in one step before the password is verified: every
+     * attempt reserves a permit of the {@code login_failures} bucket, and only an attempt that is not a wrong
+     * password gives it back. Checking first and counting after the (slow) verification would let any number
+     * of parallel attempts pass the check before the first failure is counted.
+     */
     @Override
     public LoginResult login(LoginCommand command) {
         Actor actor = command.actor();
         String bucket = LimitedAction.LOGIN_FAILURES.bucket();
-        RateLimitDecision throttle = rateLimits.peek(bucket, actor.clientIp(), policy.loginFailures());
-        if (!throttle.allowed()) {
+        RateLimitDecision reservation = rateLimits.tryAcquire(bucket, actor.clientIp(), policy.loginFailures());
+        if (!reservation.allowed()) {
             events.emit(new SecurityEvent(SecurityEvent.LOGIN_FAILURE, Optional.empty(), actor.clientIp(), "throttled"));
             audit.record(actor, AuditAction.LOGIN, "", "login_throttled");
             throw new RateLimitedException("login_throttled", "too many failed logins from this address; retry later",
-                    throttle.retryAfter());
+                    reservation.retryAfter());
         }
-        AdminAccount account = accounts.load().orElseThrow(SetupException::required);
-        if (!hasher.verify(command.password(), account.passwordHash())) {
-            rateLimits.tryAcquire(bucket, actor.clientIp(), policy.loginFailures());
+        boolean passwordMatches;
+        try {
+            AdminAccount account = accounts.load().orElseThrow(SetupException::required);
+            passwordMatches = hasher.verify(command.password(), account.passwordHash());
+        } catch (RuntimeException notAnAttempt) {
+            // no account yet or the store failed: nothing was guessed, so nothing counts
+            rateLimits.refund(bucket, actor.clientIp(), policy.loginFailures());
+            throw notAnAttempt;
+        }
+        if (!passwordMatches) {
             events.emit(new SecurityEvent(SecurityEvent.LOGIN_FAILURE, Optional.empty(), actor.clientIp(),
                     "bad_password"));
             audit.record(actor, AuditAction.LOGIN, "", "invalid_credentials");
             throw AuthenticationException.badCredentials();
         }
+        rateLimits.refund(bucket, actor.clientIp(), policy.loginFailures());
         Instant now = clock.instant();
         String token = tokens.newToken();
         String csrf = tokens.newToken();

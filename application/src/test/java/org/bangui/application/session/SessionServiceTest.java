@@ -12,6 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.bangui.application.ManualClock;
 import org.bangui.application.audit.Actor;
 import org.bangui.application.audit.RecordAuditUseCase;
@@ -30,6 +34,7 @@ import org.bangui.domain.session.SessionPort;
 import org.bangui.domain.setup.AdminAccount;
 import org.bangui.domain.setup.AdminAccountPort;
 import org.bangui.domain.setup.PasswordHasherPort;
+import org.bangui.domain.setup.SetupException;
 import org.junit.jupiter.api.Test;
 
 /** The session rules with in-memory fakes and a clock the test moves. */
@@ -79,28 +84,57 @@ class SessionServiceTest {
         }
     }
 
-    /** Counts failures per key; refuses once the limit's permits are used (no refill within a test). */
+    /** Counts permits per key; refuses once the limit's permits are used (no refill within a test). */
     static final class CountingLimits implements RateLimitPort {
         final Map<String, Long> used = new HashMap<>();
 
         @Override
-        public RateLimitDecision tryAcquire(String bucket, String key, RateLimit limit) {
-            RateLimitDecision decision = peek(bucket, key, limit);
-            if (decision.allowed()) {
-                used.merge(bucket + key, 1L, Long::sum);
+        public synchronized RateLimitDecision tryAcquire(String bucket, String key, RateLimit limit) {
+            if (used.getOrDefault(bucket + key, 0L) >= limit.permits()) {
+                return RateLimitDecision.refuse(limit.window());
             }
-            return decision;
+            used.merge(bucket + key, 1L, Long::sum);
+            return RateLimitDecision.ALLOW;
         }
 
         @Override
-        public RateLimitDecision peek(String bucket, String key, RateLimit limit) {
-            return used.getOrDefault(bucket + key, 0L) < limit.permits() ? RateLimitDecision.ALLOW
-                    : RateLimitDecision.refuse(limit.window());
+        public synchronized void refund(String bucket, String key, RateLimit limit) {
+            used.computeIfPresent(bucket + key, (k, n) -> n > 1 ? n - 1 : null);
         }
 
         @Override
         public int evictIdle() {
             return 0;
+        }
+    }
+
+    /**
+     * Holds every password check until each of {@code parties} login attempts has either reached a check or
+     * been refused without one, so that all attempts are in flight at once whatever the scheduling.
+     */
+    static final class Rendezvous {
+        private final int parties;
+        private int arrived;
+
+        Rendezvous(int parties) {
+            this.parties = parties;
+        }
+
+        synchronized void arrive() {
+            arrived++;
+            notifyAll();
+        }
+
+        synchronized void arriveAndAwaitAll() throws InterruptedException {
+            arrive();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (arrived < parties) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("only " + arrived + " of " + parties + " attempts arrived");
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
         }
     }
 
@@ -140,6 +174,14 @@ class SessionServiceTest {
                     Duration.ofSeconds(1)),
             clock);
 
+    private SessionService serviceWith(PasswordHasherPort hasher, RateLimitPort limits) {
+        return new SessionService(sessions, account, hasher, limits, event -> { }, (actor, action, target, failure) -> { },
+                new SessionTokens("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8)),
+                new SessionPolicy(Duration.ofMinutes(30), Duration.ofHours(12), new RateLimit(5, Duration.ofMinutes(15)),
+                        Duration.ofSeconds(1)),
+                clock);
+    }
+
     private LoginUseCase.LoginResult login() {
         return service.login(new LoginUseCase.LoginCommand("secret password", CLIENT, "test-agent"));
     }
@@ -165,6 +207,96 @@ class SessionServiceTest {
         assertThatThrownBy(this::login).isInstanceOf(RateLimitedException.class);
         assertThat(service.login(new LoginUseCase.LoginCommand("secret password", Actor.anonymous("192.0.2.1"),
                 "")).session()).isNotNull();
+    }
+
+    @Test
+    void parallelWrongPasswordsFromOneAddressAreCountedBeforeTheyAreVerified() throws Exception {
+        int attempts = 20;
+        Rendezvous allInFlight = new Rendezvous(attempts);
+        PasswordHasherPort slowHasher = new PasswordHasherPort() {
+            @Override
+            public String hash(String password) {
+                return plain.hash(password);
+            }
+
+            @Override
+            public boolean verify(String password, String hash) {
+                try {
+                    allInFlight.arriveAndAwaitAll();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                return plain.verify(password, hash);
+            }
+        };
+        SessionService parallel = serviceWith(slowHasher, new CountingLimits());
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                outcomes.add(pool.submit(() -> {
+                    try {
+                        parallel.login(new LoginUseCase.LoginCommand("wrong", CLIENT, ""));
+                        return "logged in";
+                    } catch (AuthenticationException wrongPassword) {
+                        return "401";
+                    } catch (RateLimitedException throttled) {
+                        allInFlight.arrive(); // refused without a password check
+                        return "429";
+                    }
+                }));
+            }
+            List<String> answers = new ArrayList<>();
+            for (Future<String> outcome : outcomes) {
+                answers.add(outcome.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(answers).filteredOn("401"::equals).hasSize(5);
+            assertThat(answers).filteredOn("429"::equals).hasSize(attempts - 5);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void successfulLoginsAndRefusalsBeforeSetupDoNotUseTheFailureAllowance() {
+        CountingLimits limits = new CountingLimits();
+        SessionService counted = serviceWith(plain, limits);
+        for (int i = 0; i < 4; i++) {
+            assertThatThrownBy(() -> counted.login(new LoginUseCase.LoginCommand("wrong", CLIENT, "")))
+                    .isInstanceOf(AuthenticationException.class);
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(counted.login(new LoginUseCase.LoginCommand("secret password", CLIENT, "")).session())
+                    .isNotNull();
+        }
+        assertThat(limits.used).containsEntry("login_failures" + CLIENT.clientIp(), 4L);
+
+        AdminAccountPort noAccount = new AdminAccountPort() {
+            @Override
+            public Optional<AdminAccount> load() {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean createIfAbsent(AdminAccount a) {
+                return false;
+            }
+        };
+        SessionService beforeSetup = new SessionService(sessions, noAccount, plain, limits, event -> { },
+                (actor, action, target, failure) -> { },
+                new SessionTokens("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8)),
+                new SessionPolicy(Duration.ofMinutes(30), Duration.ofHours(12), new RateLimit(5, Duration.ofMinutes(15)),
+                        Duration.ofSeconds(1)), clock);
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> beforeSetup.login(new LoginUseCase.LoginCommand("wrong", CLIENT, "")))
+                    .isInstanceOf(SetupException.class);
+        }
+        assertThat(limits.used).containsEntry("login_failures" + CLIENT.clientIp(), 4L);
+        assertThatThrownBy(() -> counted.login(new LoginUseCase.LoginCommand("wrong", CLIENT, "")))
+                .isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> counted.login(new LoginUseCase.LoginCommand("secret password", CLIENT, "")))
+                .isInstanceOf(RateLimitedException.class);
     }
 
     @Test

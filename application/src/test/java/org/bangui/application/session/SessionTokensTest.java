@@ -24,14 +24,29 @@ class SessionTokensTest {
         String cookie = tokens.sign(tokens.newToken());
         SessionTokens other = new SessionTokens("another-secret-of-thirty-two-byte".getBytes(StandardCharsets.UTF_8));
         assertThat(other.verify(cookie)).isEmpty();
-        String tampered = "A" + cookie.substring(1);
-        assertThat(tokens.verify(tampered)).isEmpty();
+        assertThat(tokens.verify(flip(cookie, 0))).as("token changed").isEmpty();
+        assertThat(tokens.verify(flip(cookie, cookie.length() - 2))).as("signature changed").isEmpty();
         assertThat(tokens.verify(cookie + ".x")).isEmpty();
         assertThat(tokens.verify("nodot")).isEmpty();
         assertThat(tokens.verify(".sig")).isEmpty();
         assertThat(tokens.verify("tok.!!!")).isEmpty();
         assertThat(tokens.verify(null)).isEmpty();
         assertThat(tokens.verify("a".repeat(300))).isEmpty();
+    }
+
+    @Test
+    void tamperingChangesTheCookieEvenWhenItStartsWithTheReplacementCharacter() {
+        // the old tampering prepended "A" in place of the first character: a no-op for 1 token in 64
+        String cookie = tokens.sign("A" + tokens.newToken().substring(1));
+        assertThat(flip(cookie, 0)).isNotEqualTo(cookie).startsWith("B");
+        assertThat(tokens.verify(flip(cookie, 0))).isEmpty();
+        assertThat(flip("B" + cookie.substring(1), 0)).startsWith("A");
+    }
+
+    /** {@code cookie} with the character at {@code index} replaced by a different base64url character. */
+    private static String flip(String cookie, int index) {
+        char replacement = cookie.charAt(index) == 'A' ? 'B' : 'A';
+        return cookie.substring(0, index) + replacement + cookie.substring(index + 1);
     }
 
     @Test

@@ -1,55 +1,52 @@
 package org.bangui.adapters.web.security;
 
+import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.http.HttpMethod;
+import io.micronaut.web.router.RouteInfo;
+import io.micronaut.web.router.UriRouteInfo;
 import java.util.Optional;
+import java.util.Set;
 import org.bangui.application.ratelimit.LimitedAction;
 
-/** Which requests are public, which change state, and which have a rate limit of their own. */
+/**
+ * The security rules a route declares: whether it is public, whether it changes state, and its own rate
+ * limit. They are read from the annotations of the route a request matched, never from the request's path;
+ * a request that matched no route is protected and, unless its method is safe, needs the CSRF token.
+ */
 public final class RouteRules {
+
+    /** Micronaut management's endpoint annotation, named so that this module need not depend on management. */
+    static final String MANAGEMENT_ENDPOINT = "io.micronaut.management.endpoint.annotation.Endpoint";
+    /** Management endpoints that answer without a session: the health probes only. */
+    static final Set<String> PUBLIC_MANAGEMENT_ENDPOINTS = Set.of("health");
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.TRACE);
 
     private RouteRules() {
     }
 
-    /** Health, liveness and readiness probes: never authenticated, never gated by setup. */
-    public static boolean isProbe(String path) {
-        return path.equals("/api/v1/health") || path.startsWith("/api/v1/health/")
-                || path.equals("/health") || path.startsWith("/health/");
+    /** Whether {@code route} answers without a session: {@link PublicRoute}, or management's health endpoint. */
+    public static boolean isPublic(RouteInfo<?> route) {
+        AnnotationMetadata metadata = route.getAnnotationMetadata();
+        return metadata.hasAnnotation(PublicRoute.class)
+                || metadata.stringValue(MANAGEMENT_ENDPOINT).filter(PUBLIC_MANAGEMENT_ENDPOINTS::contains).isPresent();
     }
 
-    /** Setup and login: reachable without a session (the services decide whether they may proceed). */
-    public static boolean isPublic(HttpMethod method, String path) {
-        return isProbe(path)
-                || (path.equals("/api/v1/setup") && (method == HttpMethod.GET || method == HttpMethod.HEAD
-                        || method == HttpMethod.POST))
-                || (path.equals("/api/v1/auth/login") && method == HttpMethod.POST);
+    /** The per-action limit {@code route} declares with {@link RateLimited}, if any. */
+    public static Optional<LimitedAction> limitedAction(RouteInfo<?> route) {
+        return route.getAnnotationMetadata().enumValue(RateLimited.class, LimitedAction.class);
     }
 
-    /** Requests that change state must carry the CSRF token when made with the session cookie. */
-    public static boolean changesState(HttpMethod method) {
-        return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH
-                || method == HttpMethod.DELETE;
-    }
-
-    /** The per-action limit that applies besides the global one, if any. */
-    public static Optional<LimitedAction> limitedAction(HttpMethod method, String path) {
-        if (method == HttpMethod.POST && path.equals("/api/v1/bans")) {
-            return Optional.of(LimitedAction.BAN);
+    /**
+     * Whether a request must carry the CSRF token: unless both the request's method and the matched route's
+     * method are safe (GET, HEAD, OPTIONS, TRACE). Unknown methods count as state-changing.
+     */
+    public static boolean changesState(HttpMethod requestMethod, Optional<RouteInfo<?>> route) {
+        if (!SAFE.contains(requestMethod)) {
+            return true;
         }
-        if ((method == HttpMethod.DELETE && path.startsWith("/api/v1/bans/"))
-                || (method == HttpMethod.POST && path.equals("/api/v1/bans/unban"))) {
-            return Optional.of(LimitedAction.UNBAN);
-        }
-        if (path.startsWith("/api/v1/jails/") && ((method == HttpMethod.POST
-                && (path.endsWith("/start") || path.endsWith("/stop"))) || (method == HttpMethod.PUT
-                && path.endsWith("/idle")))) {
-            return Optional.of(LimitedAction.JAIL_OPERATIONS);
-        }
-        if (changesState(method) && path.startsWith("/api/v1/config/")) {
-            return Optional.of(LimitedAction.CONFIG_WRITES);
-        }
-        if (method == HttpMethod.POST && path.startsWith("/api/v1/blocklists/")) {
-            return Optional.of(LimitedAction.BLOCKLIST_IMPORTS);
-        }
-        return Optional.empty();
+        return route.filter(UriRouteInfo.class::isInstance)
+                .map(r -> !SAFE.contains(((UriRouteInfo<?, ?>) r).getHttpMethod()))
+                .orElse(false);
     }
 }

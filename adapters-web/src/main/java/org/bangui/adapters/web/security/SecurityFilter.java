@@ -1,7 +1,6 @@
 package org.bangui.adapters.web.security;
 
 import io.micronaut.core.order.Ordered;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -11,6 +10,9 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.filter.FilterContinuation;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.RouteInfo;
+import io.micronaut.web.router.RouteMatch;
 import jakarta.inject.Named;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -31,10 +33,13 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Guards every request, in this order: resolve the client address; apply the global per-client limit; let
- * probes, setup and login through; before setup, refuse everything else; require a valid session; require the
- * CSRF token on state-changing requests; apply the per-action limit. Failures are answered as problem
- * documents by the same handler as every other domain failure. Runs after Micronaut's CORS filter, so CORS
- * preflight requests are answered before they get here.
+ * {@link PublicRoute public routes} (probes, setup, login) through; before setup, refuse everything else;
+ * require a valid session; require the CSRF token on state-changing requests; apply the route's
+ * {@link RateLimited per-action limit}. Every rule is read from the route the request matched (Micronaut
+ * matches routes before it runs this filter), never from the path, so no spelling of a path changes the
+ * rules; a request that matched no route is protected. Failures are answered as problem documents by the
+ * same handler as every other domain failure. Runs after Micronaut's CORS filter, so CORS preflight requests
+ * are answered before they get here.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class SecurityFilter implements Ordered {
@@ -77,7 +82,7 @@ public class SecurityFilter implements Ordered {
         request.setAttribute(RequestContext.ACTOR, actor);
         try {
             rateLimits.check(LimitedAction.GLOBAL, actor.clientIp());
-            if (RouteRules.isPublic(request.getMethod(), request.getPath())) {
+            if (route(request).map(RouteRules::isPublic).orElse(false)) {
                 return chain.proceed();
             }
             Optional<String> cookie = request.getCookies().findCookie(SessionCookie.NAME).map(Cookie::getValue);
@@ -118,11 +123,11 @@ public class SecurityFilter implements Ordered {
         try {
             request.setAttribute(RequestContext.SESSION, session);
             request.setAttribute(RequestContext.ACTOR, new Actor(Optional.of(session.id()), actor.clientIp()));
-            HttpMethod method = request.getMethod();
-            if (RouteRules.changesState(method)) {
+            Optional<RouteInfo<?>> route = route(request);
+            if (RouteRules.changesState(request.getMethod(), route)) {
                 sessions.checkCsrf(session, request.getHeaders().get(CSRF_HEADER));
             }
-            Optional<LimitedAction> limited = RouteRules.limitedAction(method, request.getPath());
+            Optional<LimitedAction> limited = route.flatMap(RouteRules::limitedAction);
             if (limited.isPresent()) {
                 rateLimits.check(limited.get(), actor.clientIp());
             }
@@ -130,6 +135,11 @@ public class SecurityFilter implements Ordered {
         } catch (DomainException refused) {
             return Optional.of(refuse(request, refused));
         }
+    }
+
+    /** The route Micronaut matched before the filters ran; empty for a request that matches no route. */
+    private static Optional<RouteInfo<?>> route(HttpRequest<?> request) {
+        return RouteAttributes.getRouteMatch(request).<RouteInfo<?>>map(RouteMatch::getRouteInfo);
     }
 
     private MutableHttpResponse<?> refuse(HttpRequest<?> request, DomainException refused) {
