@@ -62,16 +62,10 @@ public final class Fail2banServerAdapter implements ServerPort, ComponentProbePo
 
     static String reason(String message) {
         String text = message == null ? "" : message;
-        if (text.contains("No such file") || text.contains("does not exist")) {
-            return "socket not found";
+        if (text.startsWith(Fail2banClient.UNAVAILABLE)) {
+            return text.substring(Fail2banClient.UNAVAILABLE.length());
         }
-        if (text.contains("Permission denied")) {
-            return "permission denied on the socket";
-        }
-        if (text.contains("Connection refused")) {
-            return "connection refused";
-        }
-        if (text.contains("in time") || text.contains("timed out") || text.contains("busy")) {
+        if (text.contains("busy")) {
             return "no answer in time";
         }
         return "unreachable";

@@ -157,7 +157,7 @@ public final class Fail2banClient implements AutoCloseable {
                 connection.send(request, deadline);
             } catch (IOException notSent) {
                 boolean kept = connection != null;
-                connection = discard(connection);
+                connection = abort(connection);
                 if (!kept || notSent instanceof Fail2banConnection.ReplyTimeoutException) {
                     throw unavailable(notSent);
                 }
@@ -165,7 +165,7 @@ public final class Fail2banClient implements AutoCloseable {
                     connection = Fail2banConnection.open(socket, connectTimeout);
                     connection.send(request, deadline);
                 } catch (IOException second) {
-                    connection = discard(connection);
+                    connection = abort(connection);
                     throw unavailable(second);
                 }
             }
@@ -263,6 +263,14 @@ public final class Fail2banClient implements AutoCloseable {
         }
     }
 
+    /** Closes a connection whose request may be incomplete, without appending anything to it. */
+    private static Fail2banConnection abort(Fail2banConnection connection) {
+        if (connection != null) {
+            connection.abort();
+        }
+        return null;
+    }
+
     private static Fail2banConnection discard(Fail2banConnection connection) {
         if (connection != null) {
             connection.close();
@@ -270,11 +278,31 @@ public final class Fail2banClient implements AutoCloseable {
         return null;
     }
 
-    /** The message is for API clients: no socket path; the log has the detail. */
+    /** The message is for API clients: a short reason, no socket path; the log has the detail. */
     private ServerUnavailableException unavailable(IOException cause) {
         LOG.log(System.Logger.Level.DEBUG, "fail2ban unreachable at {0}: {1}", socket, cause.getMessage());
-        return new ServerUnavailableException(cause instanceof Fail2banConnection.ReplyTimeoutException
-                ? "fail2ban did not answer in time" : "fail2ban is not reachable (is it running?)", cause);
+        return new ServerUnavailableException(UNAVAILABLE + reason(cause), cause);
+    }
+
+    /** How every "fail2ban cannot be reached" message starts; {@link #reason} follows. */
+    public static final String UNAVAILABLE = "fail2ban is unavailable: ";
+
+    /** A short reason for a failed exchange, safe to show: never a path or a raw error message. */
+    static String reason(IOException cause) {
+        String text = String.valueOf(cause.getMessage());
+        if (cause instanceof Fail2banConnection.ReplyTimeoutException || text.contains("timed out")) {
+            return "no answer in time";
+        }
+        if (text.contains("No such file") || text.contains("does not exist")) {
+            return "socket not found";
+        }
+        if (text.contains("Permission denied")) {
+            return "permission denied on the socket";
+        }
+        if (text.contains("Connection refused")) {
+            return "connection refused";
+        }
+        return "unreachable";
     }
 
     /** Closes the kept connections; commands in flight finish and then close theirs. */

@@ -190,6 +190,20 @@ final class Fail2banConnection implements Closeable {
         }
     }
 
+    /**
+     * Closes without the polite close command. Used after a request was written only in part: appending the
+     * close command to it could complete a frame that fail2ban would then execute (Python's unpickler ignores
+     * bytes after the pickle), whereas a connection that simply ends leaves the fragment unexecuted.
+     */
+    void abort() {
+        try {
+            selector.close();
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing left to release
+        }
+    }
+
     /** A reply frame: {@code bytes[0..length)}. */
     record Frame(byte[] bytes, int length) {
     }
