@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.bangui.adapters.web.openapi.ApiErrors;
 import org.bangui.application.audit.QueryAuditUseCase;
 import org.bangui.domain.audit.AuditAction;
 import org.bangui.domain.audit.AuditPage;
@@ -36,6 +37,7 @@ public class AuditController {
      * the previous page.
      */
     @Get
+    @ApiErrors.BadRequest
     public AuditResponse page(@QueryValue @Nullable String action, @QueryValue @Nullable String since,
                               @QueryValue @Nullable String until, @QueryValue @Nullable String limit,
                               @QueryValue @Nullable String cursor) {

@@ -12,8 +12,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Duration;
 import java.time.Instant;
+import org.bangui.adapters.web.openapi.ApiErrors;
 import org.bangui.adapters.web.security.PublicRoute;
 import org.bangui.adapters.web.security.RequestContext;
 import org.bangui.adapters.web.security.SessionCookie;
@@ -41,6 +43,8 @@ public class AuthController {
     /** Checks the password, sets the session cookie and returns the CSRF token; 401 with a generic message. */
     @Post("/login")
     @PublicRoute
+    @ApiErrors.BadRequest
+    @ApiErrors.Unauthenticated
     public HttpResponse<LoginResponse> login(HttpRequest<?> request, @Body LoginRequest body) {
         String password = Inputs.string(body.password(), "password");
         if (password.length() > SetupService.MAX_PASSWORD) {
@@ -58,6 +62,7 @@ public class AuthController {
 
     /** Ends the session server-side and clears the cookie; 204. */
     @Post("/logout")
+    @ApiResponse(responseCode = "204", description = "The session has ended and the cookie is cleared")
     public HttpResponse<Void> logout(HttpRequest<?> request) {
         sessions.logout(RequestContext.session(request), RequestContext.actor(request));
         return HttpResponse.<Void>noContent().cookie(cookie.clear());

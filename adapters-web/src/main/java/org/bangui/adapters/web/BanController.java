@@ -3,6 +3,7 @@ package org.bangui.adapters.web;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -13,9 +14,12 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import java.util.Optional;
+import org.bangui.adapters.web.openapi.ApiErrors;
 import org.bangui.adapters.web.security.RateLimited;
 import org.bangui.adapters.web.security.RequestContext;
 import org.bangui.application.ban.BanAddressUseCase;
@@ -50,6 +54,8 @@ public class BanController {
 
     /** Active bans, optionally only those of one jail and/or one address or network entry. */
     @Get
+    @ApiErrors.BadRequest
+    @ApiErrors.Unavailable
     public BanListResponse list(@QueryValue @Nullable String jail, @QueryValue @Nullable String ip) {
         List<Ban> bans = query.activeBans(new QueryBansUseCase.BanQuery(Inputs.optionalJail(jail),
                 Inputs.optionalBanTarget(ip)));
@@ -58,6 +64,8 @@ public class BanController {
 
     /** Where an address or network entry is banned now, with each ban's times. */
     @Get("/search")
+    @ApiErrors.BadRequest
+    @ApiErrors.Unavailable
     public SearchResponse search(@QueryValue @Nullable String ip) {
         IpNetwork target = Inputs.banTarget(Inputs.required(ip, "ip"));
         List<Ban> bans = query.activeBans(new QueryBansUseCase.BanQuery(Optional.empty(), Optional.of(target)));
@@ -72,6 +80,12 @@ public class BanController {
      */
     @Post
     @RateLimited(LimitedAction.BAN)
+    @ApiResponse(responseCode = "201", description = "The ban was created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BanCreated.class)))
+    @ApiErrors.BadRequest
+    @ApiErrors.NotFound
+    @ApiErrors.Conflict
+    @ApiErrors.Unavailable
     public HttpResponse<BanCreated> create(HttpRequest<?> http, @Body BanRequest request) {
         return audit.record(http, AuditAction.BAN, request.jail() + "/" + request.ip(), () -> {
             JailName jail = Inputs.jail(Inputs.string(request.jail(), "jail"));
@@ -84,6 +98,10 @@ public class BanController {
     /** Unbans an address or network entry in one jail; 204, 404 if it was not banned there. */
     @Delete("/{jail}/{ip}")
     @RateLimited(LimitedAction.UNBAN)
+    @ApiResponse(responseCode = "204", description = "The ban was lifted")
+    @ApiErrors.BadRequest
+    @ApiErrors.NotFound
+    @ApiErrors.Unavailable
     public HttpResponse<Void> delete(HttpRequest<?> http, @PathVariable String jail, @PathVariable String ip) {
         audit.record(http, AuditAction.UNBAN, jail + "/" + ip, () ->
                 unban.unban(new UnbanAddressUseCase.UnbanCommand(Inputs.banTarget(ip), Optional.of(Inputs.jail(jail)),
@@ -94,6 +112,9 @@ public class BanController {
     /** Unbans an address or network entry in every jail; 404 if it was banned nowhere. */
     @Post("/unban")
     @RateLimited(LimitedAction.UNBAN)
+    @ApiErrors.BadRequest
+    @ApiErrors.NotFound
+    @ApiErrors.Unavailable
     public UnbanResponse unbanEverywhere(HttpRequest<?> http, @Body UnbanRequest request) {
         return audit.record(http, AuditAction.UNBAN_ALL, String.valueOf(request.ip()), () -> {
             IpNetwork target = Inputs.banTarget(Inputs.string(request.ip(), "ip"));

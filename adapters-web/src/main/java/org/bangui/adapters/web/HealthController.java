@@ -2,11 +2,15 @@ package org.bangui.adapters.web;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import java.util.Locale;
 import org.bangui.adapters.web.security.PublicRoute;
@@ -27,6 +31,10 @@ public class HealthController {
     /** 200 {@code ok} or {@code degraded}; 503 {@code unavailable} when fail2ban cannot be reached. */
     @Get
     @PublicRoute
+    @ApiResponse(responseCode = "200", description = "`ok` or `degraded`", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HealthResponse.class)))
+    @ApiResponse(responseCode = "503", description = "`unavailable`: fail2ban cannot be reached", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HealthResponse.class)))
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<HealthResponse> health() {
         HealthReport report = health.health();
@@ -44,6 +52,10 @@ public class HealthController {
     /** 200 when database, fail2ban socket and config dir are all usable; 503 lists each failed check. */
     @Get("/ready")
     @PublicRoute
+    @ApiResponse(responseCode = "200", description = "Every check passed", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HealthResponse.class)))
+    @ApiResponse(responseCode = "503", description = "At least one check failed; `failed` lists them", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HealthResponse.class)))
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<HealthResponse> ready() {
         HealthReport report = health.readiness();

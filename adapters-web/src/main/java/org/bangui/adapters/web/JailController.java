@@ -13,7 +13,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
+import org.bangui.adapters.web.openapi.ApiErrors;
 import org.bangui.adapters.web.security.RateLimited;
 import org.bangui.application.jail.ControlJailUseCase;
 import org.bangui.application.jail.GetJailUseCase;
@@ -44,6 +46,7 @@ public class JailController {
 
     /** Every running jail with its counters. */
     @Get
+    @ApiErrors.Unavailable
     public JailListResponse list() {
         return new JailListResponse(listJails.listJails().stream()
                 .map(status -> JailSummary.of(status.name(), status.counters()))
@@ -52,6 +55,9 @@ public class JailController {
 
     /** One jail's counters and effective settings; 404 for an unknown jail. */
     @Get("/{name}")
+    @ApiErrors.BadRequest
+    @ApiErrors.NotFound
+    @ApiErrors.Unavailable
     public JailDetailResponse detail(@PathVariable String name) {
         JailDetail detail = getJail.jail(Inputs.jail(name));
         JailConfiguration config = detail.configuration();
@@ -63,6 +69,10 @@ public class JailController {
     /** Starts a jail fail2ban still knows; 204. */
     @Post("/{name}/start")
     @RateLimited(LimitedAction.JAIL_OPERATIONS)
+    @ApiResponse(responseCode = "204", description = "The jail was started")
+    @ApiErrors.BadRequest
+    @ApiErrors.NotFound
+    @ApiErrors.Unavailable
     public HttpResponse<Void> start(HttpRequest<?> http, @PathVariable String name) {
         audit.record(http, AuditAction.JAIL_START, name, () -> control.start(Inputs.jail(name)));
         return HttpResponse.noContent();
@@ -71,6 +81,10 @@ public class JailController {
     /** Stops a jail (fail2ban lifts its bans and forgets it until a reload); 204. */
     @Post("/{name}/stop")
     @RateLimited(LimitedAction.JAIL_OPERATIONS)
+    @ApiResponse(responseCode = "204", description = "The jail was stopped")
+    @ApiErrors.BadRequest
+    @ApiErrors.NotFound
+    @ApiErrors.Unavailable
     public HttpResponse<Void> stop(HttpRequest<?> http, @PathVariable String name) {
         audit.record(http, AuditAction.JAIL_STOP, name, () -> control.stop(Inputs.jail(name)));
         return HttpResponse.noContent();
@@ -79,6 +93,9 @@ public class JailController {
     /** Sets or clears idle mode with {@code {"idle": true|false}}. */
     @Put("/{name}/idle")
     @RateLimited(LimitedAction.JAIL_OPERATIONS)
+    @ApiErrors.BadRequest
+    @ApiErrors.NotFound
+    @ApiErrors.Unavailable
     public IdleResponse idle(HttpRequest<?> http, @PathVariable String name, @Body IdleRequest request) {
         return audit.record(http, AuditAction.JAIL_IDLE, name + " idle=" + request.idle(), () -> {
             JailName jail = Inputs.jail(name);

@@ -10,7 +10,9 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
+import org.bangui.adapters.web.openapi.ApiErrors;
 import org.bangui.adapters.web.security.RequestContext;
 import org.bangui.adapters.web.security.SessionCookie;
 import org.bangui.application.session.SessionUseCase;
@@ -40,6 +42,9 @@ public class SessionController {
 
     /** Revokes one session; 204, 404 if no such active session. Revoking one's own also clears the cookie. */
     @Delete("/{id}")
+    @ApiResponse(responseCode = "204", description = "The session was revoked")
+    @ApiErrors.BadRequest
+    @ApiErrors.NotFound
     public HttpResponse<Void> revoke(HttpRequest<?> request, @PathVariable String id) {
         SessionId target = SessionId.of(id);
         sessions.revoke(target, RequestContext.actor(request));

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -11,9 +12,12 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Duration;
 import java.util.Optional;
+import org.bangui.adapters.web.openapi.ApiErrors;
 import org.bangui.adapters.web.security.PublicRoute;
 import org.bangui.adapters.web.security.RequestContext;
 import org.bangui.application.setup.SetupUseCase;
@@ -39,6 +43,11 @@ public class SetupController {
     /** Sets the administrator password and optional settings; 201, 409 once complete, 403 for a bad token. */
     @Post
     @PublicRoute
+    @ApiResponse(responseCode = "201", description = "Setup is complete", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SetupStatus.class)))
+    @ApiErrors.BadRequest
+    @ApiErrors.Forbidden
+    @ApiErrors.Conflict
     public HttpResponse<SetupStatus> complete(HttpRequest<?> request, @Body SetupRequest body) {
         Optional<Duration> lifetime = Optional.ofNullable(body.sessionLifetimeSeconds())
                 .map(value -> Duration.ofSeconds(Inputs.integer(value, "sessionLifetimeSeconds")));
