@@ -93,7 +93,32 @@ class BadInputIT extends SandboxedServiceTest {
                 new Case("GET", "/api/v1/audit?limit=99999", null),
                 new Case("POST", "/api/v1/auth/login", "{\"password\":12345}"),
                 new Case("POST", "/api/v1/auth/login", "{\"password\":\"" + "p".repeat(2000) + "\"}"),
-                new Case("POST", "/api/v1/setup", "{\"setupToken\":[],\"password\":{}}"));
+                new Case("POST", "/api/v1/setup", "{\"setupToken\":[],\"password\":{}}"),
+                // time parameters that parse but overflow every store
+                new Case("GET", "/api/v1/audit?since=-999999999-01-01T00:00:00Z", null),
+                new Case("GET", "/api/v1/audit?until=%2B1000000000-12-31T23:59:59Z", null),
+                new Case("GET", "/api/v1/audit?since=1969-12-31T23:59:59Z&until=%2B10000-01-01T00:00:00Z", null),
+                // the same bad inputs through the trailing-slash spelling of each route
+                new Case("POST", "/api/v1/bans/", ban(q("sshd"), q("127.1"))),
+                new Case("POST", "/api/v1/bans/", ban(q("ssh/d"), q("192.0.2.1"))),
+                new Case("POST", "/api/v1/bans/", "{\"jail\":\"sshd\",\"ip\":\"192.0.2.1\",\"bantime\":1}"),
+                new Case("POST", "/api/v1/bans/unban/", "{\"ip\":\"localhost\"}"),
+                new Case("DELETE", "/api/v1/bans/sshd/127.1/", null),
+                new Case("PUT", "/api/v1/jails/sshd/idle/", "{\"idle\":\"yes\"}"),
+                new Case("POST", "/api/v1/jails/ss%20hd/stop/", null),
+                new Case("GET", "/api/v1/audit/?since=-999999999-01-01T00:00:00Z", null),
+                // escapes the JDK client sends: NUL, invalid and overlong UTF-8, double encoding
+                new Case("DELETE", "/api/v1/bans/sshd%00/192.0.2.1", null),
+                new Case("GET", "/api/v1/jails/%FF", null),
+                new Case("GET", "/api/v1/jails/%C0%AE%C0%AE", null),
+                new Case("GET", "/api/v1/jails/%252e%252e%252fetc", null),
+                new Case("POST", "/api/v1/jails/sshd%2Fstop/start", null),
+                new Case("GET", "/api/v1/bans?ip=192.0.2.1%00", null),
+                // framework errors: wrong method, media types, empty and unknown bodies
+                new Case("PATCH", "/api/v1/bans", "{}"),
+                new Case("GET", "/api/v1/bans", null, "Accept", "text/html"),
+                new Case("POST", "/api/v1/bans", ""),
+                new Case("GET", "/health/x", null));
         assertThat(cases).hasSizeGreaterThanOrEqualTo(30);
 
         String before = fail2banState();
@@ -107,11 +132,40 @@ class BadInputIT extends SandboxedServiceTest {
                 failures.add(shown + " -> not a problem document: " + response.contentType());
             } else if (response.body().contains("Exception") || response.body().contains("\tat ")) {
                 failures.add(shown + " -> leaks internals: " + abbreviate(response.body()));
+            } else if (!ProblemChecks.problems(response).isEmpty()) {
+                failures.add(shown + " -> " + ProblemChecks.problems(response) + ": " + abbreviate(response.body()));
             }
         }
         assertThat(failures).as("bad inputs answered wrongly").isEmpty();
         assertThat(fail2banState()).as("fail2ban after the bad inputs").isEqualTo(before);
         assertThat(api.get("/api/v1/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void unreadableRequestsGetClientErrorsAndNeverReachFail2ban() {
+        RawHttp raw = new RawHttp(server.getPort(), json);
+        List<String> session = List.of("Cookie: bangui_session=" + api.cookie(), "X-CSRF-Token: " + api.csrf());
+        List<String> manyHeaders = new ArrayList<>(session);
+        for (int i = 0; i < 300; i++) {
+            manyHeaders.add("X-Filler-" + i + ": " + "v".repeat(60));
+        }
+        String before = fail2banState();
+        List<String> failures = new ArrayList<>();
+        for (String[] request : new String[][] {{"POST", "/api/v1/bans?" + "a".repeat(6_000)},
+                {"DELETE", "/api/v1/bans/sshd/192.0.2.1%ZZ"}, {"POST", "/api/v1/jails/sshd/stop%"},
+                {"GET", "/api/v1/audit?since=%ZZ"}, {"PUT", "/api/v1/jails/sshd%2/idle"}}) {
+            Api.Response response = raw.send(request[0], request[1], session);
+            List<String> wrong = ProblemChecks.problems(response);
+            if (!wrong.isEmpty()) {
+                failures.add(request[0] + " " + abbreviate(request[1]) + " -> " + wrong);
+            }
+        }
+        Api.Response tooManyHeaders = raw.send("POST", "/api/v1/jails/sshd/stop", manyHeaders);
+        if (!ProblemChecks.problems(tooManyHeaders).isEmpty()) {
+            failures.add("POST with 300 headers -> " + ProblemChecks.problems(tooManyHeaders));
+        }
+        assertThat(failures).as("unreadable requests answered wrongly").isEmpty();
+        assertThat(fail2banState()).as("fail2ban after the unreadable requests").isEqualTo(before);
     }
 
     private String fail2banState() {

@@ -4,7 +4,6 @@ import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
-import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.filter.FilterContinuation;
@@ -143,18 +142,7 @@ public class SecurityFilter implements Ordered {
     }
 
     private MutableHttpResponse<?> refuse(HttpRequest<?> request, DomainException refused) {
-        // the response filter below does not see answers given here: add its headers now
-        MutableHttpResponse<?> problem = (MutableHttpResponse<?>) problems.handle(request, refused);
-        headers(request, problem);
-        return problem;
-    }
-
-    @ResponseFilter
-    public void headers(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        response.getHeaders().set("X-Content-Type-Options", "nosniff");
-        if (request.getPath().startsWith("/api/")) {
-            // API answers are per-user and may hold tokens (login): never cache them
-            response.getHeaders().set("Cache-Control", "no-store");
-        }
+        // the security headers are added by the outermost response filter, which sees this answer too
+        return (MutableHttpResponse<?>) problems.handle(request, refused);
     }
 }

@@ -1,0 +1,20 @@
+package org.bangui.adapters.web.problem;
+
+import io.micronaut.http.MutableHttpResponse;
+
+/**
+ * The headers every response carries, error documents included: no content sniffing, and no caching (API
+ * answers are per-user and may hold tokens). Applied by {@link EveryResponseFilter} to what passes the
+ * filters and by {@link ProblemResponseProcessor} to the errors Micronaut answers without running them.
+ */
+public final class SecurityHeaders {
+
+    private SecurityHeaders() {
+    }
+
+    /** Sets the headers on {@code response}, replacing any earlier value. */
+    public static void apply(MutableHttpResponse<?> response) {
+        response.getHeaders().set("X-Content-Type-Options", "nosniff");
+        response.getHeaders().set("Cache-Control", "no-store");
+    }
+}
