@@ -79,6 +79,7 @@ class RateLimitAndCorsIT extends SandboxedServiceTest {
         for (String path : new String[] {"/api/v1/b%61ns", "/api/v1//bans", "/API/v1/bans", "/api/v1/bans;x",
                 "/api/v1/bans%2F"}) {
             assertThat(api.post(path, body, client).status()).as(path).isEqualTo(404);
+            assertThat(anonymous.post(path, body, client).status()).as("%s without a session", path).isEqualTo(401);
         }
         Api.Response noCsrf = api.withSession(api.cookie(), null).post("/api/v1/bans/", body, client);
         assertThat(noCsrf.status()).isEqualTo(403);

@@ -2,6 +2,7 @@ package org.bangui.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -66,6 +67,32 @@ class SecurityLogIT extends SandboxedServiceTest {
                     assertThat(line).doesNotContain(secret.substring(0, Math.min(16, secret.length())));
                 }
             }
+        }
+    }
+
+    @Test
+    void malformedLoginBodiesAreLoggedAtDebugWithoutTheirText() {
+        Logger problems = (Logger) LoggerFactory.getLogger("org.bangui.adapters.web.problem");
+        Level before = problems.getLevel();
+        problems.setLevel(Level.DEBUG);
+        try {
+            List<String> secrets = List.of("unquotedSecretPassword42", "second-secret-password",
+                    "third-secret-password");
+            anonymous.post("/api/v1/auth/login", "{\"password\": unquotedSecretPassword42}");
+            anonymous.post("/api/v1/auth/login", "{\"password\":\"x\" \"second-secret-password\"}");
+            anonymous.post("/api/v1/auth/login", "[\"third-secret-password\"]");
+            List<String> lines = List.copyOf(captured.list).stream()
+                    .filter(e -> e.getLoggerName().startsWith("org.bangui.adapters.web.problem"))
+                    .map(e -> e.getFormattedMessage() + " " + Arrays.toString(e.getArgumentArray()))
+                    .toList();
+            assertThat(lines).as("the debug lines of the refusals").hasSizeGreaterThanOrEqualTo(3);
+            for (String line : lines) {
+                for (String secret : secrets) {
+                    assertThat(line).doesNotContain(secret);
+                }
+            }
+        } finally {
+            problems.setLevel(before);
         }
     }
 

@@ -6,6 +6,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
+import io.micronaut.serde.exceptions.SerdeException;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -66,10 +67,14 @@ public class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Proble
         return path.length() <= MAX_INSTANCE ? path : path.substring(0, MAX_INSTANCE) + "...";
     }
 
-    /** The cause for the debug log: its type, and its message unless that may quote the request body. */
+    /**
+     * The cause for the debug log: its type, and its message unless it comes from reading JSON, whose messages
+     * may quote the body (a password among it); for those only the position.
+     */
     private static String loggable(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getClass().getName().contains("Json") || t.getClass().getName().startsWith("com.fasterxml.")) {
+            if (t instanceof SerdeException || t.getClass().getName().contains("Json")
+                    || t.getClass().getName().startsWith("com.fasterxml.")) {
                 Matcher location = LOCATION.matcher(String.valueOf(t.getMessage()));
                 return cause.getClass().getName() + " (JSON " + (location.find() ? location.group() : "error") + ")";
             }
