@@ -2,7 +2,6 @@ package org.bangui.adapters.web;
 
 import java.util.Optional;
 import org.bangui.domain.jail.JailName;
-import org.bangui.domain.net.IpAddress;
 import org.bangui.domain.net.IpNetwork;
 import org.bangui.domain.shared.InvalidInputException;
 
@@ -16,10 +15,6 @@ final class Inputs {
 
     static JailName jail(String raw) {
         return JailName.of(raw);
-    }
-
-    static IpAddress ip(String raw) {
-        return IpAddress.parse(raw);
     }
 
     static Optional<JailName> optionalJail(String raw) {
