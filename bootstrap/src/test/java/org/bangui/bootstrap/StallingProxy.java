@@ -84,15 +84,19 @@ final class StallingProxy implements AutoCloseable {
                 }
                 buffer.flip();
                 String request = StandardCharsets.ISO_8859_1.decode(buffer.duplicate()).toString();
+                Armed stall = armed.get();
+                boolean matched = stall != null && stall.request().test(request) && armed.compareAndSet(stall, null);
+                if (matched) {
+                    // hold replies before forwarding: fail2ban may answer before the stall action has run
+                    synchronized (held) {
+                        held[0] = gate;
+                    }
+                }
                 while (buffer.hasRemaining()) {
                     upstream.write(buffer);
                 }
                 buffer.clear();
-                Armed stall = armed.get();
-                if (stall != null && stall.request().test(request) && armed.compareAndSet(stall, null)) {
-                    synchronized (held) {
-                        held[0] = gate;
-                    }
+                if (matched) {
                     stall.stall().run();
                 }
             }
