@@ -40,6 +40,12 @@ public class SqliteSessionAdapter implements SessionPort {
     }
 
     @Override
+    @Connectable
+    public Optional<Session> findById(SessionId id) {
+        return run(() -> repository.findById(id.value()).map(SqliteSessionAdapter::toSession));
+    }
+
+    @Override
     @Transactional
     public void touch(SessionId id, Instant lastSeenAt, Instant idleExpiresAt) {
         run(() -> repository.touch(id.value(), lastSeenAt.toEpochMilli(), idleExpiresAt.toEpochMilli()));

@@ -59,6 +59,11 @@ class SessionServiceTest {
         }
 
         @Override
+        public Optional<Session> findById(SessionId id) {
+            return Optional.ofNullable(byId.get(id));
+        }
+
+        @Override
         public void touch(SessionId id, Instant lastSeenAt, Instant idleExpiresAt) {
             touches++;
             byId.computeIfPresent(id, (k, s) -> new Session(s.id(), s.tokenHash(), s.csrfHash(), s.createdAt(),

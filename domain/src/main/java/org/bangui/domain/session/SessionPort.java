@@ -16,6 +16,9 @@ public interface SessionPort {
     /** The session whose token hashes to {@code tokenHash}, expired or not; empty if none. */
     Optional<Session> findByTokenHash(String tokenHash);
 
+    /** The session with this id, expired or not; empty if none. */
+    Optional<Session> findById(SessionId id);
+
     /** Records a use: last seen and idle expiry. Does nothing if the session no longer exists. */
     void touch(SessionId id, Instant lastSeenAt, Instant idleExpiresAt);
 
