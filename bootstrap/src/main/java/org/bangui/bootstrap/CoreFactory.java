@@ -82,8 +82,8 @@ class CoreFactory {
     }
 
     @Singleton
-    JailControlService jailControl(JailControlPort jails) {
-        return new JailControlService(jails);
+    JailControlService jailControl(JailControlPort jails, RecordAuditUseCase audit) {
+        return new JailControlService(jails, audit);
     }
 
     @Singleton
