@@ -19,9 +19,15 @@ import org.bangui.adapters.web.security.InMemoryRateLimitAdapter;
 import org.bangui.adapters.web.security.SessionCookie;
 import org.bangui.adapters.web.security.Slf4jSecurityEventAdapter;
 import org.bangui.application.audit.AuditService;
+import org.bangui.application.audit.RecordAuditUseCase;
 import org.bangui.application.ratelimit.RateLimitService;
+import org.bangui.application.session.LoginService;
+import org.bangui.application.session.LoginUseCase;
+import org.bangui.application.session.SecurityRecorder;
+import org.bangui.application.session.SessionIssuer;
 import org.bangui.application.session.SessionPolicy;
 import org.bangui.application.session.SessionService;
+import org.bangui.application.session.SessionUseCase;
 import org.bangui.application.session.SessionTokens;
 import org.bangui.application.setup.SetupService;
 import org.bangui.domain.audit.AuditPort;
@@ -95,11 +101,26 @@ class SecurityFactory {
         return new SessionTokens(secret.getBytes(StandardCharsets.UTF_8));
     }
 
+    @Singleton
+    SecurityRecorder securityRecorder(SecurityEventPort events, RecordAuditUseCase audit) {
+        return new SecurityRecorder(events, audit);
+    }
+
+    @Singleton
+    SessionIssuer sessionIssuer(SessionPort sessions, SessionTokens tokens, SessionPolicy policy, Clock clock) {
+        return new SessionIssuer(sessions, tokens, policy, clock);
+    }
+
     @Context
-    SessionService sessions(SessionPort sessions, AdminAccountPort accounts, PasswordHasherPort hasher,
-                            RateLimitPort counters, SecurityEventPort events, AuditService audit,
-                            SessionTokens tokens, SessionPolicy policy, Clock clock) {
-        return new SessionService(sessions, accounts, hasher, counters, events, audit, tokens, policy, clock);
+    LoginUseCase login(AdminAccountPort accounts, PasswordHasherPort hasher, RateLimitPort counters,
+                       SessionIssuer issuer, SecurityRecorder recorder) {
+        return new LoginService(accounts, hasher, counters, issuer, recorder);
+    }
+
+    @Context
+    SessionUseCase sessions(SessionPort sessions, SessionTokens tokens, SessionPolicy policy, Clock clock,
+                            SecurityRecorder recorder) {
+        return new SessionService(sessions, tokens, policy, clock, recorder);
     }
 
     @Singleton
