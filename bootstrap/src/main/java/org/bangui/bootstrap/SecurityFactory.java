@@ -11,13 +11,13 @@ import java.time.Clock;
 import java.util.Optional;
 import org.bangui.adapters.fail2ban.ConfigDirProbeAdapter;
 import org.bangui.adapters.fail2ban.protocol.Fail2banClient;
+import org.bangui.adapters.inprocess.Argon2PasswordHasherAdapter;
+import org.bangui.adapters.inprocess.InMemoryRateLimitAdapter;
+import org.bangui.adapters.inprocess.Slf4jSecurityEventAdapter;
 import org.bangui.adapters.persistence.FileSetupTokenAdapter;
 import org.bangui.adapters.persistence.SecretFile;
-import org.bangui.adapters.web.security.Argon2PasswordHasherAdapter;
 import org.bangui.adapters.web.security.ClientAddressResolver;
-import org.bangui.adapters.web.security.InMemoryRateLimitAdapter;
 import org.bangui.adapters.web.security.SessionCookie;
-import org.bangui.adapters.web.security.Slf4jSecurityEventAdapter;
 import org.bangui.application.audit.AuditService;
 import org.bangui.application.audit.RecordAuditUseCase;
 import org.bangui.application.ratelimit.RateLimitService;
@@ -49,17 +49,17 @@ class SecurityFactory {
     }
 
     @Singleton
-    Argon2PasswordHasherAdapter passwordHasher() {
+    PasswordHasherPort passwordHasher() {
         return new Argon2PasswordHasherAdapter();
     }
 
     @Singleton
-    InMemoryRateLimitAdapter rateLimitCounters() {
+    RateLimitPort rateLimitCounters() {
         return new InMemoryRateLimitAdapter();
     }
 
     @Singleton
-    Slf4jSecurityEventAdapter securityEvents() {
+    SecurityEventPort securityEvents() {
         return new Slf4jSecurityEventAdapter();
     }
 
