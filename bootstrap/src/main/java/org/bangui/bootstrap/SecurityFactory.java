@@ -27,8 +27,8 @@ import org.bangui.application.session.SecurityRecorder;
 import org.bangui.application.session.SessionIssuer;
 import org.bangui.application.session.SessionPolicy;
 import org.bangui.application.session.SessionService;
-import org.bangui.application.session.SessionUseCase;
 import org.bangui.application.session.SessionTokens;
+import org.bangui.application.session.SessionUseCase;
 import org.bangui.application.setup.SetupService;
 import org.bangui.domain.audit.AuditPort;
 import org.bangui.domain.audit.SecurityEventPort;
@@ -36,6 +36,8 @@ import org.bangui.domain.ratelimit.RateLimitPort;
 import org.bangui.domain.session.SessionPort;
 import org.bangui.domain.setup.AdminAccountPort;
 import org.bangui.domain.setup.PasswordHasherPort;
+import org.bangui.domain.setup.RuntimeSettingsPort;
+import org.bangui.domain.setup.SetupTokenPort;
 
 /** Builds the security side: audit, rate limits, sessions, setup, and their adapters. */
 @Factory
@@ -124,7 +126,7 @@ class SecurityFactory {
     }
 
     @Singleton
-    FileSetupTokenAdapter setupToken(SecuritySettings settings, @Named("dataDir") Path dataDir) {
+    SetupTokenPort setupToken(SecuritySettings settings, @Named("dataDir") Path dataDir) {
         return new FileSetupTokenAdapter(Optional.ofNullable(settings.setupToken()),
                 new SecretFile(dataDir.resolve("setup-token")));
     }
@@ -136,8 +138,8 @@ class SecurityFactory {
     }
 
     @Context
-    SetupService setup(AdminAccountPort accounts, FileSetupTokenAdapter setupToken, PasswordHasherPort hasher,
-                       RuntimeSettingsAdapter runtime, AuditService audit, Clock clock) {
+    SetupService setup(AdminAccountPort accounts, SetupTokenPort setupToken, PasswordHasherPort hasher,
+                       RuntimeSettingsPort runtime, RecordAuditUseCase audit, Clock clock) {
         return new SetupService(accounts, setupToken, hasher, runtime, audit, clock);
     }
 }
