@@ -1,9 +1,7 @@
 package org.bangui.bootstrap;
 
 import io.micronaut.context.annotation.Bean;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Order;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -45,8 +43,8 @@ class CoreFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    Fail2banClient fail2banClient(Fail2banSettings settings) {
-        return new Fail2banClient(settings.socketPath(), settings.connectTimeoutDuration(), settings.timeoutDuration(),
+    Fail2banClient fail2banClient(Fail2banConfig settings) {
+        return new Fail2banClient(settings.socket(), settings.connectTimeout(), settings.timeout(),
                 settings.connections());
     }
 
@@ -56,7 +54,7 @@ class CoreFactory {
     }
 
     @Singleton
-    BanPort banPort(Fail2banClient client, Fail2banSettings settings) {
+    BanPort banPort(Fail2banClient client, Fail2banConfig settings) {
         return new Fail2banBanAdapter(client, settings.zone(), settings.banBatchSize());
     }
 
@@ -72,16 +70,13 @@ class CoreFactory {
     @Singleton
     @Order(3)
     @Bean(typed = {ComponentProbePort.class, ConfigDirProbeAdapter.class})
-    ConfigDirProbeAdapter configDirProbe(Fail2banSettings settings) {
-        return new ConfigDirProbeAdapter(settings.configDirPath());
+    ConfigDirProbeAdapter configDirProbe(Fail2banConfig settings) {
+        return new ConfigDirProbeAdapter(settings.configDir());
     }
 
-    @Context // validates bangui.dashboard.cache-time at start-up
-    DashboardService dashboard(ServerPort server, JailControlPort jails, Clock clock,
-                               @Value("${bangui.dashboard.cache-time:1s}") String cacheTime) {
-        Duration ttl = "0s".equals(cacheTime.trim()) ? Duration.ZERO
-                : SettingValues.duration("bangui.dashboard.cache-time", cacheTime);
-        return new DashboardService(server, jails, clock, ttl);
+    @Singleton
+    DashboardService dashboard(ServerPort server, JailControlPort jails, Clock clock, DashboardConfig settings) {
+        return new DashboardService(server, jails, clock, settings.cacheTime());
     }
 
     @Singleton
@@ -106,8 +101,8 @@ class CoreFactory {
 
     /** One instance for bans and unbans alike: it serialises changes to the same address. */
     @Singleton
-    BanChanges banChanges(BanHistoryPort history, RecordAuditUseCase audit, Clock clock, Fail2banSettings settings) {
-        return new BanChanges(history, audit, clock, settings.outcomeWaitDuration());
+    BanChanges banChanges(BanHistoryPort history, RecordAuditUseCase audit, Clock clock, Fail2banConfig settings) {
+        return new BanChanges(history, audit, clock, settings.outcomeWait());
     }
 
     @Singleton

@@ -8,7 +8,6 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import org.bangui.adapters.fail2ban.ConfigDirProbeAdapter;
 import org.bangui.adapters.fail2ban.protocol.Fail2banClient;
 import org.bangui.adapters.inprocess.Argon2PasswordHasherAdapter;
@@ -66,13 +65,13 @@ class SecurityFactory {
     }
 
     @Singleton
-    ClientAddressResolver clientAddresses(SecuritySettings settings) {
-        return new ClientAddressResolver(settings.trustedProxyNetworks());
+    ClientAddressResolver clientAddresses(SecurityConfig settings) {
+        return new ClientAddressResolver(settings.trustedProxies());
     }
 
     @Singleton
-    SessionCookie sessionCookie(SecuritySettings settings) {
-        return new SessionCookie(settings.secureCookie());
+    SessionCookie sessionCookie(SecurityConfig settings) {
+        return new SessionCookie(settings.cookieSecure());
     }
 
     @Context
@@ -81,14 +80,14 @@ class SecurityFactory {
     }
 
     @Context
-    RateLimitService rateLimits(RateLimitPort counters, SecuritySettings settings) {
-        return new RateLimitService(counters, settings.limitsByAction());
+    RateLimitService rateLimits(RateLimitPort counters, SecurityConfig settings) {
+        return new RateLimitService(counters, settings.limits());
     }
 
     @Singleton
-    SessionPolicy sessionPolicy(SecuritySettings settings) {
-        return new SessionPolicy(settings.idleTimeoutDuration(), settings.lifetimeDuration(), settings.loginLimit(),
-                settings.sessionCacheDuration());
+    SessionPolicy sessionPolicy(SecurityConfig settings) {
+        return new SessionPolicy(settings.sessionIdleTimeout(), settings.sessionLifetime(), settings.loginLimit(),
+                settings.sessionCacheTime());
     }
 
     /**
@@ -96,9 +95,8 @@ class SecurityFactory {
      * the database, created with 256 random bits on first start. Changing it ends every session.
      */
     @Singleton
-    SessionTokens sessionTokens(SecuritySettings settings, @Named("dataDir") Path dataDir) {
-        String secret = Optional.ofNullable(settings.sessionSecret()).filter(s -> !s.isBlank())
-                .orElseGet(() -> new SecretFile(dataDir.resolve("session-secret"))
+    SessionTokens sessionTokens(SecurityConfig settings, @Named("dataDir") Path dataDir) {
+        String secret = settings.sessionSecret().orElseGet(() -> new SecretFile(dataDir.resolve("session-secret"))
                         .readOrCreate(() -> SecretFile.randomSecret(32)).secret());
         return new SessionTokens(secret.getBytes(StandardCharsets.UTF_8));
     }
@@ -126,8 +124,8 @@ class SecurityFactory {
     }
 
     @Singleton
-    SetupTokenPort setupToken(SecuritySettings settings, @Named("dataDir") Path dataDir) {
-        return new FileSetupTokenAdapter(Optional.ofNullable(settings.setupToken()),
+    SetupTokenPort setupToken(SecurityConfig settings, @Named("dataDir") Path dataDir) {
+        return new FileSetupTokenAdapter(settings.setupToken(),
                 new SecretFile(dataDir.resolve("setup-token")));
     }
 
