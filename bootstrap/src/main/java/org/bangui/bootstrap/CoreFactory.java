@@ -1,9 +1,8 @@
 package org.bangui.bootstrap;
 
 import io.micronaut.context.annotation.Bean;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Order;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import org.bangui.adapters.fail2ban.Fail2banJailAdapter;
 import org.bangui.adapters.fail2ban.Fail2banServerAdapter;
 import org.bangui.adapters.fail2ban.InterfaceAddressesAdapter;
 import org.bangui.adapters.fail2ban.protocol.Fail2banClient;
-import org.bangui.adapters.persistence.DatabaseProbeAdapter;
 import org.bangui.application.audit.RecordAuditUseCase;
 import org.bangui.application.ban.BanChanges;
 import org.bangui.application.ban.BanQueryService;
@@ -26,8 +24,10 @@ import org.bangui.application.jail.JailControlService;
 import org.bangui.application.jail.JailQueryService;
 import org.bangui.domain.ban.BanHistoryPort;
 import org.bangui.domain.ban.BanPort;
+import org.bangui.domain.health.ComponentProbePort;
 import org.bangui.domain.jail.JailControlPort;
 import org.bangui.domain.net.HostAddressesPort;
+import org.bangui.domain.server.ServerPort;
 
 /**
  * Builds the fail2ban adapters and the application services. The core has no framework annotations; this
@@ -43,37 +43,40 @@ class CoreFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    Fail2banClient fail2banClient(Fail2banSettings settings) {
-        return new Fail2banClient(settings.socketPath(), settings.connectTimeoutDuration(), settings.timeoutDuration(),
+    Fail2banClient fail2banClient(Fail2banConfig settings) {
+        return new Fail2banClient(settings.socket(), settings.connectTimeout(), settings.timeout(),
                 settings.connections());
     }
 
     @Singleton
-    Fail2banJailAdapter jailPort(Fail2banClient client) {
+    JailControlPort jailPort(Fail2banClient client) {
         return new Fail2banJailAdapter(client);
     }
 
     @Singleton
-    Fail2banBanAdapter banPort(Fail2banClient client, Fail2banSettings settings) {
+    BanPort banPort(Fail2banClient client, Fail2banConfig settings) {
         return new Fail2banBanAdapter(client, settings.zone(), settings.banBatchSize());
     }
 
+    /** One adapter, two ports: the server's own commands and the {@code fail2ban} health probe (first). */
     @Singleton
+    @Order(1)
+    @Bean(typed = {ServerPort.class, ComponentProbePort.class})
     Fail2banServerAdapter serverPort(Fail2banClient client) {
         return new Fail2banServerAdapter(client);
     }
 
+    /** The {@code config_dir} probe; also retargeted by first-run setup, hence typed by its class as well. */
     @Singleton
-    ConfigDirProbeAdapter configDirProbe(Fail2banSettings settings) {
-        return new ConfigDirProbeAdapter(settings.configDirPath());
+    @Order(3)
+    @Bean(typed = {ComponentProbePort.class, ConfigDirProbeAdapter.class})
+    ConfigDirProbeAdapter configDirProbe(Fail2banConfig settings) {
+        return new ConfigDirProbeAdapter(settings.configDir());
     }
 
-    @Context // validates bangui.dashboard.cache-time at start-up
-    DashboardService dashboard(Fail2banServerAdapter server, JailControlPort jails, Clock clock,
-                               @Value("${bangui.dashboard.cache-time:1s}") String cacheTime) {
-        Duration ttl = "0s".equals(cacheTime.trim()) ? Duration.ZERO
-                : SettingValues.duration("bangui.dashboard.cache-time", cacheTime);
-        return new DashboardService(server, jails, clock, ttl);
+    @Singleton
+    DashboardService dashboard(ServerPort server, JailControlPort jails, Clock clock, DashboardConfig settings) {
+        return new DashboardService(server, jails, clock, settings.cacheTime());
     }
 
     @Singleton
@@ -82,8 +85,8 @@ class CoreFactory {
     }
 
     @Singleton
-    JailControlService jailControl(JailControlPort jails) {
-        return new JailControlService(jails);
+    JailControlService jailControl(JailControlPort jails, RecordAuditUseCase audit) {
+        return new JailControlService(jails, audit);
     }
 
     @Singleton
@@ -92,14 +95,14 @@ class CoreFactory {
     }
 
     @Singleton
-    InterfaceAddressesAdapter hostAddresses(Clock clock) {
+    HostAddressesPort hostAddresses(Clock clock) {
         return new InterfaceAddressesAdapter(clock, Duration.ofSeconds(30));
     }
 
     /** One instance for bans and unbans alike: it serialises changes to the same address. */
     @Singleton
-    BanChanges banChanges(BanHistoryPort history, RecordAuditUseCase audit, Clock clock, Fail2banSettings settings) {
-        return new BanChanges(history, audit, clock, settings.outcomeWaitDuration());
+    BanChanges banChanges(BanHistoryPort history, RecordAuditUseCase audit, Clock clock, Fail2banConfig settings) {
+        return new BanChanges(history, audit, clock, settings.outcomeWait());
     }
 
     @Singleton
@@ -112,9 +115,9 @@ class CoreFactory {
         return new UnbanService(bans, changes);
     }
 
+    /** Every probe bean, in their {@code @Order}: fail2ban, database, config_dir, then any other. */
     @Singleton
-    HealthService health(Fail2banServerAdapter fail2ban, DatabaseProbeAdapter database,
-                         ConfigDirProbeAdapter configDir) {
-        return new HealthService(List.of(fail2ban, database, configDir));
+    HealthService health(List<ComponentProbePort> probes) {
+        return new HealthService(probes);
     }
 }

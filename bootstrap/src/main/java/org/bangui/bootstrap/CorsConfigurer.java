@@ -12,14 +12,14 @@ import java.util.Map;
 /**
  * Turns {@code BANGUI_CORS_ALLOWED_ORIGINS} into Micronaut's CORS configuration: the listed origins may call
  * the API with credentials (the session cookie) and the CSRF header; an empty list disables CORS. The list
- * is validated by {@link SecuritySettings}, which refuses {@code *}.
+ * is validated by {@link SecurityConfig}, which refuses {@code *}.
  */
 @Singleton
 class CorsConfigurer implements BeanCreatedEventListener<HttpServerConfiguration.CorsConfiguration> {
 
-    private final SecuritySettings settings;
+    private final SecurityConfig settings;
 
-    CorsConfigurer(SecuritySettings settings) {
+    CorsConfigurer(SecurityConfig settings) {
         this.settings = settings;
     }
 

@@ -1,17 +1,14 @@
 package org.bangui.bootstrap;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.ZoneId;
 
 /**
- * {@code bangui.fail2ban.*} settings ({@code BANGUI_FAIL2BAN_*} in the environment).
+ * {@code bangui.fail2ban.*} settings ({@code BANGUI_FAIL2BAN_*} in the environment), as written: the raw input
+ * that {@link Fail2banConfig#from} parses once at start-up.
  *
  * @param socket the fail2ban server socket
  * @param configDir fail2ban's configuration directory
@@ -24,7 +21,6 @@ import java.time.ZoneId;
  * @param outcomeWait how long a ban or unban whose reply timed out waits for fail2ban's late reply before it
  *                    answers 503 {@code outcome_unknown} (the outcome is then recorded when it is known)
  */
-@Context
 @ConfigurationProperties("bangui.fail2ban")
 public record Fail2banSettings(
         @NotBlank @Bindable(defaultValue = "/var/run/fail2ban/fail2ban.sock") String socket,
@@ -36,42 +32,4 @@ public record Fail2banSettings(
         @Min(1) @Max(5000) @Bindable(defaultValue = "500") int banBatchSize,
         @NotBlank @Bindable(defaultValue = "system") String timeZone,
         @NotBlank @Bindable(defaultValue = "5s") String outcomeWait) {
-
-    /** Created at start-up (it is a context bean), so that a bad value stops the service at once. */
-    public Fail2banSettings {
-        SettingValues.duration("bangui.fail2ban.connect-timeout", connectTimeout);
-        SettingValues.duration("bangui.fail2ban.timeout", timeout);
-        SettingValues.duration("bangui.fail2ban.outcome-wait", outcomeWait);
-        if (timeZone != null && !"system".equals(timeZone)) {
-            try {
-                ZoneId.of(timeZone);
-            } catch (java.time.DateTimeException e) {
-                throw new IllegalArgumentException("bangui.fail2ban.time-zone: unknown zone '" + timeZone + "'");
-            }
-        }
-    }
-
-    Duration connectTimeoutDuration() {
-        return SettingValues.duration("bangui.fail2ban.connect-timeout", connectTimeout);
-    }
-
-    Duration timeoutDuration() {
-        return SettingValues.duration("bangui.fail2ban.timeout", timeout);
-    }
-
-    Duration outcomeWaitDuration() {
-        return SettingValues.duration("bangui.fail2ban.outcome-wait", outcomeWait);
-    }
-
-    Path socketPath() {
-        return Path.of(socket);
-    }
-
-    Path configDirPath() {
-        return Path.of(configDir);
-    }
-
-    ZoneId zone() {
-        return "system".equals(timeZone) ? ZoneId.systemDefault() : ZoneId.of(timeZone);
-    }
 }

@@ -8,21 +8,26 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import org.bangui.adapters.fail2ban.ConfigDirProbeAdapter;
 import org.bangui.adapters.fail2ban.protocol.Fail2banClient;
+import org.bangui.adapters.inprocess.Argon2PasswordHasherAdapter;
+import org.bangui.adapters.inprocess.InMemoryRateLimitAdapter;
+import org.bangui.adapters.inprocess.Slf4jSecurityEventAdapter;
 import org.bangui.adapters.persistence.FileSetupTokenAdapter;
 import org.bangui.adapters.persistence.SecretFile;
-import org.bangui.adapters.web.security.Argon2PasswordHasherAdapter;
 import org.bangui.adapters.web.security.ClientAddressResolver;
-import org.bangui.adapters.web.security.InMemoryRateLimitAdapter;
 import org.bangui.adapters.web.security.SessionCookie;
-import org.bangui.adapters.web.security.Slf4jSecurityEventAdapter;
 import org.bangui.application.audit.AuditService;
+import org.bangui.application.audit.RecordAuditUseCase;
 import org.bangui.application.ratelimit.RateLimitService;
+import org.bangui.application.session.LoginService;
+import org.bangui.application.session.LoginUseCase;
+import org.bangui.application.session.SecurityRecorder;
+import org.bangui.application.session.SessionIssuer;
 import org.bangui.application.session.SessionPolicy;
 import org.bangui.application.session.SessionService;
 import org.bangui.application.session.SessionTokens;
+import org.bangui.application.session.SessionUseCase;
 import org.bangui.application.setup.SetupService;
 import org.bangui.domain.audit.AuditPort;
 import org.bangui.domain.audit.SecurityEventPort;
@@ -30,6 +35,8 @@ import org.bangui.domain.ratelimit.RateLimitPort;
 import org.bangui.domain.session.SessionPort;
 import org.bangui.domain.setup.AdminAccountPort;
 import org.bangui.domain.setup.PasswordHasherPort;
+import org.bangui.domain.setup.RuntimeSettingsPort;
+import org.bangui.domain.setup.SetupTokenPort;
 
 /** Builds the security side: audit, rate limits, sessions, setup, and their adapters. */
 @Factory
@@ -43,28 +50,28 @@ class SecurityFactory {
     }
 
     @Singleton
-    Argon2PasswordHasherAdapter passwordHasher() {
+    PasswordHasherPort passwordHasher() {
         return new Argon2PasswordHasherAdapter();
     }
 
     @Singleton
-    InMemoryRateLimitAdapter rateLimitCounters() {
+    RateLimitPort rateLimitCounters() {
         return new InMemoryRateLimitAdapter();
     }
 
     @Singleton
-    Slf4jSecurityEventAdapter securityEvents() {
+    SecurityEventPort securityEvents() {
         return new Slf4jSecurityEventAdapter();
     }
 
     @Singleton
-    ClientAddressResolver clientAddresses(SecuritySettings settings) {
-        return new ClientAddressResolver(settings.trustedProxyNetworks());
+    ClientAddressResolver clientAddresses(SecurityConfig settings) {
+        return new ClientAddressResolver(settings.trustedProxies());
     }
 
     @Singleton
-    SessionCookie sessionCookie(SecuritySettings settings) {
-        return new SessionCookie(settings.secureCookie());
+    SessionCookie sessionCookie(SecurityConfig settings) {
+        return new SessionCookie(settings.cookieSecure());
     }
 
     @Context
@@ -73,14 +80,14 @@ class SecurityFactory {
     }
 
     @Context
-    RateLimitService rateLimits(RateLimitPort counters, SecuritySettings settings) {
-        return new RateLimitService(counters, settings.limitsByAction());
+    RateLimitService rateLimits(RateLimitPort counters, SecurityConfig settings) {
+        return new RateLimitService(counters, settings.limits());
     }
 
     @Singleton
-    SessionPolicy sessionPolicy(SecuritySettings settings) {
-        return new SessionPolicy(settings.idleTimeoutDuration(), settings.lifetimeDuration(), settings.loginLimit(),
-                settings.sessionCacheDuration());
+    SessionPolicy sessionPolicy(SecurityConfig settings) {
+        return new SessionPolicy(settings.sessionIdleTimeout(), settings.sessionLifetime(), settings.loginLimit(),
+                settings.sessionCacheTime());
     }
 
     /**
@@ -88,23 +95,37 @@ class SecurityFactory {
      * the database, created with 256 random bits on first start. Changing it ends every session.
      */
     @Singleton
-    SessionTokens sessionTokens(SecuritySettings settings, @Named("dataDir") Path dataDir) {
-        String secret = Optional.ofNullable(settings.sessionSecret()).filter(s -> !s.isBlank())
-                .orElseGet(() -> new SecretFile(dataDir.resolve("session-secret"))
+    SessionTokens sessionTokens(SecurityConfig settings, @Named("dataDir") Path dataDir) {
+        String secret = settings.sessionSecret().orElseGet(() -> new SecretFile(dataDir.resolve("session-secret"))
                         .readOrCreate(() -> SecretFile.randomSecret(32)).secret());
         return new SessionTokens(secret.getBytes(StandardCharsets.UTF_8));
     }
 
-    @Context
-    SessionService sessions(SessionPort sessions, AdminAccountPort accounts, PasswordHasherPort hasher,
-                            RateLimitPort counters, SecurityEventPort events, AuditService audit,
-                            SessionTokens tokens, SessionPolicy policy, Clock clock) {
-        return new SessionService(sessions, accounts, hasher, counters, events, audit, tokens, policy, clock);
+    @Singleton
+    SecurityRecorder securityRecorder(SecurityEventPort events, RecordAuditUseCase audit) {
+        return new SecurityRecorder(events, audit);
     }
 
     @Singleton
-    FileSetupTokenAdapter setupToken(SecuritySettings settings, @Named("dataDir") Path dataDir) {
-        return new FileSetupTokenAdapter(Optional.ofNullable(settings.setupToken()),
+    SessionIssuer sessionIssuer(SessionPort sessions, SessionTokens tokens, SessionPolicy policy, Clock clock) {
+        return new SessionIssuer(sessions, tokens, policy, clock);
+    }
+
+    @Context
+    LoginUseCase login(AdminAccountPort accounts, PasswordHasherPort hasher, RateLimitPort counters,
+                       SessionIssuer issuer, SecurityRecorder recorder) {
+        return new LoginService(accounts, hasher, counters, issuer, recorder);
+    }
+
+    @Context
+    SessionUseCase sessions(SessionPort sessions, SessionTokens tokens, SessionPolicy policy, Clock clock,
+                            SecurityRecorder recorder) {
+        return new SessionService(sessions, tokens, policy, clock, recorder);
+    }
+
+    @Singleton
+    SetupTokenPort setupToken(SecurityConfig settings, @Named("dataDir") Path dataDir) {
+        return new FileSetupTokenAdapter(settings.setupToken(),
                 new SecretFile(dataDir.resolve("setup-token")));
     }
 
@@ -115,8 +136,8 @@ class SecurityFactory {
     }
 
     @Context
-    SetupService setup(AdminAccountPort accounts, FileSetupTokenAdapter setupToken, PasswordHasherPort hasher,
-                       RuntimeSettingsAdapter runtime, AuditService audit, Clock clock) {
+    SetupService setup(AdminAccountPort accounts, SetupTokenPort setupToken, PasswordHasherPort hasher,
+                       RuntimeSettingsPort runtime, RecordAuditUseCase audit, Clock clock) {
         return new SetupService(accounts, setupToken, hasher, runtime, audit, clock);
     }
 }

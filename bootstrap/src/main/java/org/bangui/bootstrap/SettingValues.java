@@ -2,9 +2,9 @@ package org.bangui.bootstrap;
 
 import java.time.Duration;
 import java.util.Optional;
-import org.bangui.domain.ratelimit.RateLimit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bangui.domain.ratelimit.RateLimit;
 
 /**
  * Parses setting values strictly. Micronaut's own conversion falls back to the default when a value does

@@ -5,6 +5,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -25,6 +27,10 @@ class ArchitectureTest {
     private static final String APPLICATION = "org.bangui.application..";
     private static final String ADAPTERS = "org.bangui.adapters..";
     private static final String BOOTSTRAP = "org.bangui.bootstrap..";
+    private static final String WEB = "org.bangui.adapters.web..";
+    private static final String IN_PROCESS = "org.bangui.adapters.inprocess..";
+    private static final DescribedPredicate<JavaClass> DOMAIN_PORT = DescribedPredicate.describe("a domain port",
+            c -> c.getSimpleName().endsWith("Port") && c.getPackageName().startsWith("org.bangui.domain"));
 
     /** Micronaut writes {@code $Foo$Definition} and similar classes; they are the framework's, not ours. */
     static final class ExcludeGenerated implements ImportOption {
@@ -82,11 +88,20 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule ADAPTERS_ARE_NAMED_ADAPTER = classes().that().resideInAPackage(ADAPTERS)
-            .and().implement(com.tngtech.archunit.base.DescribedPredicate.describe("a domain port",
-                    (com.tngtech.archunit.core.domain.JavaClass c) -> c.getSimpleName().endsWith("Port")
-                            && c.getPackageName().startsWith("org.bangui.domain")))
+            .and().implement(DOMAIN_PORT)
             .should().haveSimpleNameEndingWith("Adapter")
             .because("a port's implementation is recognisable by its name");
+
+    @ArchTest
+    static final ArchRule WEB_HOLDS_NO_OUTGOING_ADAPTERS = noClasses().that().resideInAPackage(WEB)
+            .should().implement(DOMAIN_PORT)
+            .because("the web module is the incoming HTTP adapter; what the core needs from the world (hashing, "
+                    + "counters, logs, stores) is an outgoing adapter in its own module");
+
+    @ArchTest
+    static final ArchRule IN_PROCESS_ADAPTERS_NEED_NO_FRAMEWORK = noClasses().that().resideInAPackage(IN_PROCESS)
+            .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "jakarta..")
+            .because("in-process adapters are plain classes over one library each; bootstrap wires them");
 
     @ArchTest
     static final ArchRule NO_GENERIC_EXCEPTIONS = GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
@@ -115,7 +130,7 @@ class ArchitectureTest {
                 "org.bangui.application.jail", "org.bangui.application.dashboard",
                 "org.bangui.application.health", "org.bangui.adapters.fail2ban",
                 "org.bangui.adapters.fail2ban.protocol", "org.bangui.adapters.persistence",
-                "org.bangui.adapters.web", "org.bangui.bootstrap")) {
+                "org.bangui.adapters.web", "org.bangui.adapters.inprocess", "org.bangui.bootstrap")) {
             assertThat(imported.stream().filter(c -> c.getPackageName().equals(pkg)).count())
                     .as("classes in %s", pkg).isPositive();
         }

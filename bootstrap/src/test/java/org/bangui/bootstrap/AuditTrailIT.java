@@ -66,7 +66,10 @@ class AuditTrailIT extends SandboxedServiceTest {
                 "session_revoke:success", 1L, "logout:success", 1L));
 
         assertThat(all).filteredOn(e -> e.get("action").equals("ban")).allSatisfy(e ->
-                assertThat(e).containsEntry("sessionId", adminId).containsEntry("clientIp", "127.0.0.1"));
+                assertThat(e).containsEntry("sessionId", adminId).containsEntry("clientIp", "127.0.0.1")
+                        .containsEntry("principal", "admin"));
+        assertThat(all).filteredOn(e -> e.get("action").equals("login") && e.get("outcome").equals("failure"))
+                .singleElement().satisfies(e -> assertThat(e).containsEntry("principal", "anonymous"));
         assertThat(all).filteredOn(e -> e.get("action").equals("session_revoke")).singleElement()
                 .satisfies(e -> assertThat(e).containsEntry("target", secondId));
         assertThat(all).filteredOn(e -> e.get("action").equals("jail_start")).singleElement()

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class SecuritySettingsTest {
 
-    private static SecuritySettings settings(String cors, String proxies, String global, String secret) {
-        return new SecuritySettings("30m", "12h", "1s", secret, null, "true", proxies, cors, global, "100/1m", "100/1m",
-                "100/1m", "50/1m", "10/1h", "5/15m");
+    private static SecurityConfig settings(String cors, String proxies, String global, String secret) {
+        return SecurityConfig.from(new SecuritySettings("30m", "12h", "1s", secret, null, "true", proxies, cors, global,
+                "100/1m", "100/1m", "100/1m", "50/1m", "10/1h", "5/15m"));
     }
 
     @Test
@@ -38,11 +38,12 @@ class SecuritySettingsTest {
 
     @Test
     void readsLimitsAndTurnsThemOff() {
-        SecuritySettings s = settings("", "10.0.0.0/8, 2001:db8::1", "off", null);
-        assertThat(s.limitsByAction()).doesNotContainKey(LimitedAction.GLOBAL)
+        SecurityConfig s = settings("", "10.0.0.0/8, 2001:db8::1", "off", null);
+        assertThat(s.limits()).doesNotContainKey(LimitedAction.GLOBAL)
                 .containsEntry(LimitedAction.BLOCKLIST_IMPORTS, new RateLimit(10, Duration.ofHours(1)));
         assertThat(s.loginLimit()).isEqualTo(new RateLimit(5, Duration.ofMinutes(15)));
-        assertThat(s.trustedProxyNetworks()).hasSize(2);
-        assertThat(s.toString()).doesNotContain("30m");
+        assertThat(s.trustedProxies()).hasSize(2);
+        assertThat(s.toString()).doesNotContain("30m").doesNotContain("PT30M");
+        assertThat(s.sessionIdleTimeout()).isEqualTo(Duration.ofMinutes(30));
     }
 }

@@ -8,5 +8,5 @@ import io.micronaut.data.annotation.MappedEntity;
 /** A row of {@code audit_log}. */
 @MappedEntity("audit_log")
 record AuditRow(@Id @GeneratedValue @Nullable Long id, long occurredAt, @Nullable String sessionId, String clientIp,
-                String action, String target, boolean success, String detail) {
+                String principal, String action, String target, boolean success, String detail) {
 }

@@ -1,17 +1,19 @@
 package org.bangui.adapters.persistence;
 
+import io.micronaut.core.annotation.Order;
+import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import io.micronaut.jdbc.DataSourceResolver;
 import javax.sql.DataSource;
 import org.bangui.domain.health.ComponentProbePort;
 import org.bangui.domain.health.ProbeResult;
 
 /** The {@code database} probe: a connection from the pool answers a query against the migrated schema. */
 @Singleton
+@Order(2) // after fail2ban, before config_dir in the health report
 public class DatabaseProbeAdapter implements ComponentProbePort {
 
     private static final System.Logger LOG = System.getLogger(DatabaseProbeAdapter.class.getName());

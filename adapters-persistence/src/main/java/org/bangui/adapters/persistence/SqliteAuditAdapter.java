@@ -29,7 +29,7 @@ public class SqliteAuditAdapter implements AuditPort {
     public void append(AuditEntry e) {
         try {
             repository.save(new AuditRow(null, e.at().toEpochMilli(), e.sessionId().map(SessionId::value).orElse(null),
-                    e.clientIp(), e.action().code(), e.target(), e.success(), e.detail()));
+                    e.clientIp(), e.principal(), e.action().code(), e.target(), e.success(), e.detail()));
         } catch (DataAccessException ex) {
             throw new AuditStoreException("cannot append to the audit log", ex);
         }
@@ -53,6 +53,6 @@ public class SqliteAuditAdapter implements AuditPort {
 
     private static AuditEntry toEntry(AuditRow r) {
         return new AuditEntry(Instant.ofEpochMilli(r.occurredAt()), Optional.ofNullable(r.sessionId()).map(SessionId::of),
-                r.clientIp(), AuditAction.fromCode(r.action()).orElseThrow(), r.target(), r.success(), r.detail());
+                r.clientIp(), r.principal(), AuditAction.fromCode(r.action()).orElseThrow(), r.target(), r.success(), r.detail());
     }
 }

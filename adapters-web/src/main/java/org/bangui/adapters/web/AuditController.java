@@ -89,15 +89,19 @@ public class AuditController {
     public record AuditResponse(List<AuditView> entries, @Nullable String nextCursor) {
     }
 
-    /** One audit entry. */
+    /**
+     * One audit entry; {@code principal} is {@code admin}, {@code anonymous} or {@code system:<job>} (empty for
+     * entries recorded before principals were).
+     */
     @Serdeable
-    public record AuditView(long id, String at, @Nullable String sessionId, String clientIp, String action,
+    public record AuditView(long id, String at, @Nullable String sessionId, String clientIp, String principal,
+                            String action,
                             String target, String outcome, String detail) {
 
         static AuditView of(AuditPage.StoredAuditEntry stored) {
             var e = stored.entry();
             return new AuditView(stored.id(), e.at().toString(), e.sessionId().map(SessionId::value).orElse(null),
-                    e.clientIp(), e.action().code(), e.target(), e.success() ? "success" : "failure", e.detail());
+                    e.clientIp(), e.principal(), e.action().code(), e.target(), e.success() ? "success" : "failure", e.detail());
         }
     }
 }

@@ -26,7 +26,6 @@ import org.bangui.application.ban.BanAddressUseCase;
 import org.bangui.application.ban.QueryBansUseCase;
 import org.bangui.application.ban.UnbanAddressUseCase;
 import org.bangui.application.ratelimit.LimitedAction;
-import org.bangui.domain.audit.AuditAction;
 import org.bangui.domain.ban.Ban;
 import org.bangui.domain.jail.JailName;
 import org.bangui.domain.net.IpNetwork;
@@ -43,13 +42,11 @@ public class BanController {
     private final QueryBansUseCase query;
     private final BanAddressUseCase ban;
     private final UnbanAddressUseCase unban;
-    private final AuditTrail audit;
 
-    BanController(QueryBansUseCase query, BanAddressUseCase ban, UnbanAddressUseCase unban, AuditTrail audit) {
+    BanController(QueryBansUseCase query, BanAddressUseCase ban, UnbanAddressUseCase unban) {
         this.query = query;
         this.ban = ban;
         this.unban = unban;
-        this.audit = audit;
     }
 
     /** Active bans, optionally only those of one jail and/or one address or network entry. */
@@ -87,12 +84,10 @@ public class BanController {
     @ApiErrors.Conflict
     @ApiErrors.Unavailable
     public HttpResponse<BanCreated> create(HttpRequest<?> http, @Body BanRequest request) {
-        return audit.record(http, AuditAction.BAN, request.jail() + "/" + request.ip(), () -> {
-            JailName jail = Inputs.jail(Inputs.string(request.jail(), "jail"));
-            IpNetwork target = Inputs.banTarget(Inputs.string(request.ip(), "ip"));
-            ban.ban(new BanAddressUseCase.BanCommand(jail, target, RequestContext.actor(http)));
-            return HttpResponse.created(new BanCreated(jail.value(), target.text(), !target.isHost()));
-        });
+        JailName jail = Inputs.jail(Inputs.string(request.jail(), "jail"));
+        IpNetwork target = Inputs.banTarget(Inputs.string(request.ip(), "ip"));
+        ban.ban(new BanAddressUseCase.BanCommand(jail, target, RequestContext.actor(http)));
+        return HttpResponse.created(new BanCreated(jail.value(), target.text(), !target.isHost()));
     }
 
     /** Unbans an address or network entry in one jail; 204, 404 if it was not banned there. */
@@ -103,9 +98,8 @@ public class BanController {
     @ApiErrors.NotFound
     @ApiErrors.Unavailable
     public HttpResponse<Void> delete(HttpRequest<?> http, @PathVariable String jail, @PathVariable String ip) {
-        audit.record(http, AuditAction.UNBAN, jail + "/" + ip, () ->
-                unban.unban(new UnbanAddressUseCase.UnbanCommand(Inputs.banTarget(ip), Optional.of(Inputs.jail(jail)),
-                        RequestContext.actor(http))));
+        unban.unban(new UnbanAddressUseCase.UnbanCommand(Inputs.banTarget(ip), Optional.of(Inputs.jail(jail)),
+                RequestContext.actor(http)));
         return HttpResponse.noContent();
     }
 
@@ -116,12 +110,10 @@ public class BanController {
     @ApiErrors.NotFound
     @ApiErrors.Unavailable
     public UnbanResponse unbanEverywhere(HttpRequest<?> http, @Body UnbanRequest request) {
-        return audit.record(http, AuditAction.UNBAN_ALL, String.valueOf(request.ip()), () -> {
-            IpNetwork target = Inputs.banTarget(Inputs.string(request.ip(), "ip"));
-            int lifted = unban.unban(new UnbanAddressUseCase.UnbanCommand(target, Optional.empty(),
-                    RequestContext.actor(http)));
-            return new UnbanResponse(target.text(), lifted);
-        });
+        IpNetwork target = Inputs.banTarget(Inputs.string(request.ip(), "ip"));
+        int lifted = unban.unban(new UnbanAddressUseCase.UnbanCommand(target, Optional.empty(),
+                RequestContext.actor(http)));
+        return new UnbanResponse(target.text(), lifted);
     }
 
     /** Ban request body; fields are raw JSON values so that a wrong type is refused instead of coerced. */

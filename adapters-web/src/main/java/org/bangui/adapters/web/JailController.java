@@ -17,12 +17,12 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import org.bangui.adapters.web.openapi.ApiErrors;
 import org.bangui.adapters.web.security.RateLimited;
+import org.bangui.adapters.web.security.RequestContext;
 import org.bangui.application.jail.ControlJailUseCase;
 import org.bangui.application.jail.GetJailUseCase;
 import org.bangui.application.jail.JailDetail;
 import org.bangui.application.jail.ListJailsUseCase;
 import org.bangui.application.ratelimit.LimitedAction;
-import org.bangui.domain.audit.AuditAction;
 import org.bangui.domain.jail.JailConfiguration;
 import org.bangui.domain.jail.JailCounters;
 import org.bangui.domain.jail.JailName;
@@ -35,13 +35,11 @@ public class JailController {
     private final ListJailsUseCase listJails;
     private final GetJailUseCase getJail;
     private final ControlJailUseCase control;
-    private final AuditTrail audit;
 
-    JailController(ListJailsUseCase listJails, GetJailUseCase getJail, ControlJailUseCase control, AuditTrail audit) {
+    JailController(ListJailsUseCase listJails, GetJailUseCase getJail, ControlJailUseCase control) {
         this.listJails = listJails;
         this.getJail = getJail;
         this.control = control;
-        this.audit = audit;
     }
 
     /** Every running jail with its counters. */
@@ -74,7 +72,7 @@ public class JailController {
     @ApiErrors.NotFound
     @ApiErrors.Unavailable
     public HttpResponse<Void> start(HttpRequest<?> http, @PathVariable String name) {
-        audit.record(http, AuditAction.JAIL_START, name, () -> control.start(Inputs.jail(name)));
+        control.start(new ControlJailUseCase.JailCommand(Inputs.jail(name), RequestContext.actor(http)));
         return HttpResponse.noContent();
     }
 
@@ -86,7 +84,7 @@ public class JailController {
     @ApiErrors.NotFound
     @ApiErrors.Unavailable
     public HttpResponse<Void> stop(HttpRequest<?> http, @PathVariable String name) {
-        audit.record(http, AuditAction.JAIL_STOP, name, () -> control.stop(Inputs.jail(name)));
+        control.stop(new ControlJailUseCase.JailCommand(Inputs.jail(name), RequestContext.actor(http)));
         return HttpResponse.noContent();
     }
 
@@ -97,11 +95,10 @@ public class JailController {
     @ApiErrors.NotFound
     @ApiErrors.Unavailable
     public IdleResponse idle(HttpRequest<?> http, @PathVariable String name, @Body IdleRequest request) {
-        return audit.record(http, AuditAction.JAIL_IDLE, name + " idle=" + request.idle(), () -> {
-            JailName jail = Inputs.jail(name);
-            boolean idle = Inputs.bool(request.idle(), "idle");
-            return new IdleResponse(jail.value(), control.setIdle(new ControlJailUseCase.SetIdleCommand(jail, idle)));
-        });
+        JailName jail = Inputs.jail(name);
+        boolean idle = Inputs.bool(request.idle(), "idle");
+        return new IdleResponse(jail.value(), control.setIdle(new ControlJailUseCase.SetIdleCommand(jail, idle,
+                RequestContext.actor(http))));
     }
 
     /** Jail list body. */

@@ -24,12 +24,13 @@ public final class AuditService implements RecordAuditUseCase, QueryAuditUseCase
 
     @Override
     public void record(Actor actor, AuditAction action, String target, String failureCode) {
-        AuditEntry entry = new AuditEntry(clock.instant(), actor.sessionId(), actor.clientIp(), action, target,
-                failureCode.isEmpty(), failureCode);
+        String shown = AuditTargets.printable(target);
+        AuditEntry entry = new AuditEntry(clock.instant(), actor.sessionId(), actor.clientIp(), actor.principal(),
+                action, shown, failureCode.isEmpty(), failureCode);
         try {
             audit.append(entry);
         } catch (DomainException e) {
-            LOG.log(System.Logger.Level.ERROR, "audit entry could not be stored: " + action.code() + " " + target, e);
+            LOG.log(System.Logger.Level.ERROR, "audit entry could not be stored: " + action.code() + " " + shown, e);
         }
     }
 

@@ -125,6 +125,14 @@ public final class BanChanges {
         return cause instanceof CommandRejectedException || cause instanceof UnknownJailException;
     }
 
+    /**
+     * Runs a requested change and audits its outcome once: success, or the code of the domain failure it
+     * throws (an unknown outcome is audited as {@code outcome_unknown} now and reconciled by {@link #auditLate}).
+     */
+    <T> T audited(Actor actor, AuditAction action, String target, Supplier<T> change) {
+        return audit.recordOutcome(actor, action, target, change);
+    }
+
     /** Records a change whose outcome became known after its request was answered. */
     void auditLate(Actor actor, AuditAction action, String target, List<BanEvent> events) {
         archive(events);

@@ -17,7 +17,8 @@ import org.bangui.domain.shared.InvalidInputException;
 /**
  * Manual bans. A ban is checked against the ban policy, the host's own addresses and the jail's live
  * {@code ignoreip}, then against fail2ban's current bans, before anything is sent: fail2ban's {@code banip}
- * restarts a ban it already holds, so a refused duplicate must not reach it. Successful bans are archived.
+ * restarts a ban it already holds, so a refused duplicate must not reach it. Successful bans are archived;
+ * every request is audited once with its outcome.
  */
 public final class BanService implements BanAddressUseCase {
 
@@ -37,6 +38,13 @@ public final class BanService implements BanAddressUseCase {
 
     @Override
     public void ban(BanCommand command) {
+        changes.audited(command.actor(), AuditAction.BAN, command.auditTarget(), () -> {
+            banChecked(command);
+            return null;
+        });
+    }
+
+    private void banChecked(BanCommand command) {
         IpNetwork target = command.target();
         List<IpNetwork> ignored = literalNetworks(jails.configuration(command.jail()).ignoreIp());
         BanPolicy.checkBannable(target, ignored, host.ownAddresses());

@@ -25,8 +25,10 @@ public final class UnbanService implements UnbanAddressUseCase {
     @Override
     public int unban(UnbanCommand command) {
         IpNetwork target = command.target();
-        return changes.serialised(target, () -> command.jail().isPresent()
-                ? unbanIn(command, command.jail().get()) : unbanEverywhere(command));
+        AuditAction action = command.jail().isPresent() ? AuditAction.UNBAN : AuditAction.UNBAN_ALL;
+        return changes.audited(command.actor(), action, command.auditTarget(),
+                () -> changes.serialised(target, () -> command.jail().isPresent()
+                        ? unbanIn(command, command.jail().get()) : unbanEverywhere(command)));
     }
 
     private int unbanIn(UnbanCommand command, JailName jail) {

@@ -147,11 +147,11 @@ class BanServiceTest {
         assertThatThrownBy(() -> ban(SSHD, "203.0.113.5")).isInstanceOf(CommandOutcomeUnknownException.class)
                 .extracting(e -> ((DomainException) e).code()).isEqualTo("outcome_unknown");
         assertThat(fail2ban.history).isEmpty();
-        assertThat(audit).isEmpty();
+        assertThat(audit).containsExactly("ban sshd/203.0.113.5 outcome_unknown");
 
         late.complete(fail2ban.lateResults.get(0));
         assertThat(fail2ban.history).extracting(BanEvent::type).containsExactly(BanEvent.Type.BAN);
-        assertThat(audit).containsExactly("ban sshd/203.0.113.5 success");
+        assertThat(audit).containsExactly("ban sshd/203.0.113.5 outcome_unknown", "ban sshd/203.0.113.5 success");
     }
 
     @Test
@@ -222,6 +222,31 @@ class BanServiceTest {
         assertThatThrownBy(() -> unbans.unban(new UnbanCommand(ip("203.0.113.10"), Optional.of(SSHD), ADMIN)))
                 .isInstanceOf(CommandOutcomeUnknownException.class);
         late.complete(Boolean.TRUE);
-        assertThat(audit).containsExactly(AuditAction.UNBAN.code() + " sshd/203.0.113.10 success");
+        assertThat(audit).containsExactly("ban sshd/203.0.113.10 success",
+                AuditAction.UNBAN.code() + " sshd/203.0.113.10 outcome_unknown",
+                AuditAction.UNBAN.code() + " sshd/203.0.113.10 success");
+    }
+
+    @Test
+    void everyRequestIsAuditedOnceWithItsOutcome() {
+        ban(SSHD, "203.0.113.11");
+        assertThatThrownBy(() -> ban(SSHD, "203.0.113.11")).isInstanceOf(AlreadyBannedException.class);
+        assertThatThrownBy(() -> ban(SSHD, "192.0.2.250")).isInstanceOf(BanRefusedException.class);
+        unbans.unban(new UnbanCommand(ip("203.0.113.11"), Optional.empty(), ADMIN));
+        assertThatThrownBy(() -> unbans.unban(new UnbanCommand(ip("203.0.113.11"), Optional.of(SSHD), ADMIN)))
+                .isInstanceOf(NotBannedException.class);
+        assertThat(audit).containsExactly("ban sshd/203.0.113.11 success", "ban sshd/203.0.113.11 already_banned",
+                "ban sshd/192.0.2.250 address_ignored", "unban_all 203.0.113.11 success",
+                "unban sshd/203.0.113.11 not_banned");
+    }
+
+    @Test
+    void aJobsBanIsAuditedWithItsSystemActor() {
+        List<Actor> actors = new ArrayList<>();
+        BanChanges jobChanges = new BanChanges(fail2ban, (actor, action, target, failure) -> actors.add(actor),
+                Clock.systemUTC(), Duration.ofMillis(200));
+        new BanService(fail2ban, fail2ban, fail2ban, jobChanges).ban(new BanCommand(SSHD, ip("203.0.113.12"),
+                Actor.system("blocklist_import")));
+        assertThat(actors).extracting(Actor::principal).containsExactly("system:blocklist_import");
     }
 }

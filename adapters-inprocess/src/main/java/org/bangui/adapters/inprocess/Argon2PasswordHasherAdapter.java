@@ -1,4 +1,4 @@
-package org.bangui.adapters.web.security;
+package org.bangui.adapters.inprocess;
 
 import com.password4j.Argon2Function;
 import com.password4j.Password;

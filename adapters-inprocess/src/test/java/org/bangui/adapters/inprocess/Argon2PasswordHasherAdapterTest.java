@@ -1,4 +1,4 @@
-package org.bangui.adapters.web.security;
+package org.bangui.adapters.inprocess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

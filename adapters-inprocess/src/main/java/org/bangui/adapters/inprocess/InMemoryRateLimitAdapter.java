@@ -1,4 +1,4 @@
-package org.bangui.adapters.web.security;
+package org.bangui.adapters.inprocess;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
