@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import org.bangui.application.audit.Actor;
 import org.bangui.application.audit.RecordAuditUseCase;
 import org.bangui.domain.audit.AuditAction;
 import org.bangui.domain.audit.SecurityEvent;
+import org.bangui.domain.contract.InMemorySessionFake;
 import org.bangui.domain.ratelimit.RateLimit;
 import org.bangui.domain.ratelimit.RateLimitDecision;
 import org.bangui.domain.ratelimit.RateLimitPort;
@@ -28,9 +28,7 @@ import org.bangui.domain.ratelimit.RateLimitedException;
 import org.bangui.domain.session.AuthenticationException;
 import org.bangui.domain.session.ForbiddenException;
 import org.bangui.domain.session.Session;
-import org.bangui.domain.session.SessionId;
 import org.bangui.domain.session.SessionNotFoundException;
-import org.bangui.domain.session.SessionPort;
 import org.bangui.domain.setup.AdminAccount;
 import org.bangui.domain.setup.AdminAccountPort;
 import org.bangui.domain.setup.PasswordHasherPort;
@@ -41,53 +39,6 @@ import org.junit.jupiter.api.Test;
 class SessionServiceTest {
 
     private static final Actor CLIENT = Actor.anonymous("203.0.113.9");
-
-    static final class MemorySessions implements SessionPort {
-        final Map<SessionId, Session> byId = new HashMap<>();
-        int reads;
-        int touches;
-
-        @Override
-        public void create(Session session) {
-            byId.put(session.id(), session);
-        }
-
-        @Override
-        public Optional<Session> findByTokenHash(String tokenHash) {
-            reads++;
-            return byId.values().stream().filter(s -> s.tokenHash().equals(tokenHash)).findFirst();
-        }
-
-        @Override
-        public Optional<Session> findById(SessionId id) {
-            return Optional.ofNullable(byId.get(id));
-        }
-
-        @Override
-        public void touch(SessionId id, Instant lastSeenAt, Instant idleExpiresAt) {
-            touches++;
-            byId.computeIfPresent(id, (k, s) -> new Session(s.id(), s.tokenHash(), s.csrfHash(), s.createdAt(),
-                    lastSeenAt, idleExpiresAt, s.absoluteExpiresAt(), s.clientIp(), s.userAgent()));
-        }
-
-        @Override
-        public boolean delete(SessionId id) {
-            return byId.remove(id) != null;
-        }
-
-        @Override
-        public List<Session> listActive(Instant now) {
-            return byId.values().stream().filter(s -> !s.isExpired(now))
-                    .sorted(Comparator.comparing(Session::createdAt).reversed()).toList();
-        }
-
-        @Override
-        public List<Session> deleteExpired(Instant now) {
-            List<Session> expired = byId.values().stream().filter(s -> s.isExpired(now)).toList();
-            expired.forEach(s -> byId.remove(s.id()));
-            return expired;
-        }
-    }
 
     /** Counts permits per key; refuses once the limit's permits are used (no refill within a test). */
     static final class CountingLimits implements RateLimitPort {
@@ -144,7 +95,7 @@ class SessionServiceTest {
     }
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-21T06:00:00Z"));
-    private final MemorySessions sessions = new MemorySessions();
+    private final InMemorySessionFake sessions = new InMemorySessionFake();
     private final List<SecurityEvent> events = new ArrayList<>();
     private final List<String> audit = new ArrayList<>();
     private final PasswordHasherPort plain = new PasswordHasherPort() {
@@ -194,7 +145,7 @@ class SessionServiceTest {
     @Test
     void storesOnlyHashesAndReportsTheLogin() {
         LoginUseCase.LoginResult result = login();
-        Session stored = sessions.byId.get(result.session().id());
+        Session stored = sessions.findById(result.session().id()).orElseThrow();
         assertThat(stored.tokenHash()).isNotEmpty().doesNotContain(result.cookieValue().split("\\.")[0]);
         assertThat(stored.csrfHash()).isEqualTo(SessionTokens.hash(result.csrfToken()));
         assertThat(events).extracting(SecurityEvent::name)
@@ -308,14 +259,14 @@ class SessionServiceTest {
     void validSessionSlidesAndIsServedFromTheCacheWithinTheCacheTime() {
         LoginUseCase.LoginResult result = login();
         service.authenticate(result.cookieValue(), CLIENT);
-        int reads = sessions.reads;
+        int reads = sessions.reads();
         assertThat(service.recentlyValidated(result.cookieValue())).isPresent();
         clock.now = clock.now.plusMillis(500);
         service.authenticate(result.cookieValue(), CLIENT);
-        assertThat(sessions.reads).as("served from the cache").isEqualTo(reads);
+        assertThat(sessions.reads()).as("served from the cache").isEqualTo(reads);
         clock.now = clock.now.plusSeconds(40);
         Session touched = service.authenticate(result.cookieValue(), CLIENT);
-        assertThat(sessions.touches).isEqualTo(1);
+        assertThat(sessions.touches()).isEqualTo(1);
         assertThat(touched.idleExpiresAt()).isEqualTo(clock.now.plus(Duration.ofMinutes(30)));
     }
 
