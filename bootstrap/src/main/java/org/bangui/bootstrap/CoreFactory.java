@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import org.bangui.adapters.fail2ban.Fail2banServerAdapter;
 import org.bangui.adapters.fail2ban.InterfaceAddressesAdapter;
 import org.bangui.adapters.fail2ban.protocol.Fail2banClient;
 import org.bangui.adapters.persistence.DatabaseProbeAdapter;
+import org.bangui.adapters.redis.RedisProbeAdapter;
 import org.bangui.application.audit.RecordAuditUseCase;
 import org.bangui.application.ban.BanChanges;
 import org.bangui.application.ban.BanQueryService;
@@ -114,7 +116,8 @@ class CoreFactory {
 
     @Singleton
     HealthService health(Fail2banServerAdapter fail2ban, DatabaseProbeAdapter database,
-                         ConfigDirProbeAdapter configDir) {
-        return new HealthService(List.of(fail2ban, database, configDir));
+                         ConfigDirProbeAdapter configDir, @Nullable RedisProbeAdapter redis) {
+        return new HealthService(redis == null ? List.of(fail2ban, database, configDir)
+                : List.of(fail2ban, database, configDir, redis));
     }
 }

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.bangui.adapters.fail2ban.ConfigDirProbeAdapter;
 import org.bangui.adapters.fail2ban.protocol.Fail2banClient;
@@ -15,7 +16,6 @@ import org.bangui.adapters.persistence.FileSetupTokenAdapter;
 import org.bangui.adapters.persistence.SecretFile;
 import org.bangui.adapters.web.security.Argon2PasswordHasherAdapter;
 import org.bangui.adapters.web.security.ClientAddressResolver;
-import org.bangui.adapters.web.security.InMemoryRateLimitAdapter;
 import org.bangui.adapters.web.security.SessionCookie;
 import org.bangui.adapters.web.security.Slf4jSecurityEventAdapter;
 import org.bangui.application.audit.AuditService;
@@ -48,11 +48,6 @@ class SecurityFactory {
     }
 
     @Singleton
-    InMemoryRateLimitAdapter rateLimitCounters() {
-        return new InMemoryRateLimitAdapter();
-    }
-
-    @Singleton
     Slf4jSecurityEventAdapter securityEvents() {
         return new Slf4jSecurityEventAdapter();
     }
@@ -77,10 +72,11 @@ class SecurityFactory {
         return new RateLimitService(counters, settings.limitsByAction());
     }
 
+    /** With sessions on Redis there is no local cache: a logout on one instance counts on all at once. */
     @Singleton
-    SessionPolicy sessionPolicy(SecuritySettings settings) {
+    SessionPolicy sessionPolicy(SecuritySettings settings, StoreSettings stores) {
         return new SessionPolicy(settings.idleTimeoutDuration(), settings.lifetimeDuration(), settings.loginLimit(),
-                settings.sessionCacheDuration());
+                stores.sessionsOnRedis() ? Duration.ZERO : settings.sessionCacheDuration());
     }
 
     /**

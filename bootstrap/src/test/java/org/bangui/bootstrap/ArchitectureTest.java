@@ -115,7 +115,8 @@ class ArchitectureTest {
                 "org.bangui.application.jail", "org.bangui.application.dashboard",
                 "org.bangui.application.health", "org.bangui.adapters.fail2ban",
                 "org.bangui.adapters.fail2ban.protocol", "org.bangui.adapters.persistence",
-                "org.bangui.adapters.web", "org.bangui.bootstrap")) {
+                "org.bangui.adapters.web", "org.bangui.adapters.redis", "org.bangui.domain.scheduler",
+                "org.bangui.bootstrap")) {
             assertThat(imported.stream().filter(c -> c.getPackageName().equals(pkg)).count())
                     .as("classes in %s", pkg).isPositive();
         }

@@ -24,7 +24,7 @@ import org.bangui.domain.scheduler.SchedulerLockPort;
  * database file cannot both win: acquiring is an upsert that only overwrites a lapsed row or the owner's own.
  */
 @Singleton
-@Requires(property = "bangui.lock-backend", value = "sqlite", defaultValue = "sqlite")
+@Requires(property = "bangui.lock-backend", notEquals = "redis")
 public class SqliteSchedulerLockAdapter implements SchedulerLockPort {
 
     private static final String NAME = "scheduler";

@@ -20,7 +20,7 @@ import org.bangui.domain.session.SessionStoreException;
  * write lock and would make every request queue behind every other. In WAL mode a read needs no lock.
  */
 @Singleton
-@Requires(property = "bangui.session-store", value = "sqlite", defaultValue = "sqlite")
+@Requires(property = "bangui.session-store", notEquals = "redis")
 public class SqliteSessionAdapter implements SessionPort {
 
     private final SessionRepository repository;

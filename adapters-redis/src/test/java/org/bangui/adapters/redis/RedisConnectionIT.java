@@ -20,7 +20,7 @@ class RedisConnectionIT {
         try (RedisServerSandbox server = RedisServerSandbox.start(PASSWORD);
              RedisConnector redis = new RedisConnector(RedisUrl.parse("bangui.redis.url", server.url()),
                      Duration.ofSeconds(1))) {
-            assertThat(new RedisProbe(redis).probe()).isEqualTo(ProbeResult.up("answers"));
+            assertThat(new RedisProbeAdapter(redis).probe()).isEqualTo(ProbeResult.up("answers"));
             assertThat(new RedisSessionAdapter(redis).findById(SessionId.of("0123456789abcdef0123456789abcdef")))
                     .isEmpty();
         }
@@ -31,7 +31,7 @@ class RedisConnectionIT {
         try (RedisServerSandbox server = RedisServerSandbox.start(PASSWORD);
              RedisConnector redis = new RedisConnector(RedisUrl.parse("bangui.redis.url",
                      "redis://:wrong-" + PASSWORD + "@127.0.0.1:" + server.port()), Duration.ofSeconds(1))) {
-            assertThat(new RedisProbe(redis).probe()).isEqualTo(ProbeResult.down("refused the credentials"));
+            assertThat(new RedisProbeAdapter(redis).probe()).isEqualTo(ProbeResult.down("refused the credentials"));
             assertThatThrownBy(() -> new RedisSessionAdapter(redis).listActive(java.time.Instant.now()))
                     .isInstanceOf(SessionStoreException.class)
                     .satisfies(e -> assertThat(chain(e)).doesNotContain(PASSWORD));
@@ -43,7 +43,7 @@ class RedisConnectionIT {
         try (RedisServerSandbox server = RedisServerSandbox.start();
              RedisConnector redis = new RedisConnector(RedisUrl.parse("bangui.redis.url", server.url()),
                      Duration.ofSeconds(1))) {
-            RedisProbe probe = new RedisProbe(redis);
+            RedisProbeAdapter probe = new RedisProbeAdapter(redis);
             assertThat(probe.probe().up()).isTrue();
 
             server.pause();
@@ -64,9 +64,9 @@ class RedisConnectionIT {
         try (RedisConnector redis = new RedisConnector(RedisUrl.parse("bangui.redis.url", server.url()),
                 Duration.ofSeconds(1))) {
             server.stop();
-            assertThat(new RedisProbe(redis).probe().up()).isFalse();
+            assertThat(new RedisProbeAdapter(redis).probe().up()).isFalse();
             server.restart();
-            assertThat(new RedisProbe(redis).probe().up()).isTrue();
+            assertThat(new RedisProbeAdapter(redis).probe().up()).isTrue();
         } finally {
             server.close();
         }

@@ -5,13 +5,13 @@ import org.bangui.domain.health.ComponentProbePort;
 import org.bangui.domain.health.ProbeResult;
 
 /** The {@code redis} probe: the shared connection answers PING within the command timeout. */
-public final class RedisProbe implements ComponentProbePort {
+public final class RedisProbeAdapter implements ComponentProbePort {
 
-    private static final System.Logger LOG = System.getLogger(RedisProbe.class.getName());
+    private static final System.Logger LOG = System.getLogger(RedisProbeAdapter.class.getName());
 
     private final RedisConnector redis;
 
-    public RedisProbe(RedisConnector redis) {
+    public RedisProbeAdapter(RedisConnector redis) {
         this.redis = redis;
     }
 
