@@ -26,6 +26,7 @@ public final class RedisProbeAdapter implements ComponentProbePort {
             return "PONG".equals(redis.commands().ping()) ? ProbeResult.up("answers")
                     : ProbeResult.down("unexpected answer");
         } catch (RedisException e) {
+            redis.failed(e);
             String reason = RedisFailures.reason(e);
             LOG.log(System.Logger.Level.WARNING, "redis_probe_failed reason=\"" + reason + "\"");
             return ProbeResult.down(reason);

@@ -88,6 +88,7 @@ public final class RedisRateLimitAdapter implements RateLimitPort {
             return TAKE_OR_GIVE.run(redis.commands(), new String[] {PREFIX + bucket + ':' + key},
                     Long.toString(limit.permits()), Long.toString(windowMicros), operation);
         } catch (RedisException e) {
+            redis.failed(e);
             throw new RateLimitStoreException("the rate-limit store (redis) " + RedisFailures.reason(e)
                     + "; retry later", e);
         }

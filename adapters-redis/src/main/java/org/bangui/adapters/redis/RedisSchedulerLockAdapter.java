@@ -112,6 +112,7 @@ public final class RedisSchedulerLockAdapter implements SchedulerLockPort {
         try {
             return command.get();
         } catch (RedisException e) {
+            redis.failed(e);
             throw new SchedulerLockException("the scheduler lock store (redis) " + RedisFailures.reason(e), e);
         }
     }

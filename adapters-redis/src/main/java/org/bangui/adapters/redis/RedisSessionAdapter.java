@@ -158,6 +158,7 @@ public final class RedisSessionAdapter implements SessionPort {
         try {
             return command.get();
         } catch (RedisException e) {
+            redis.failed(e);
             throw new SessionStoreException("the session store (redis) " + RedisFailures.reason(e)
                     + "; retry later", e);
         }

@@ -49,6 +49,8 @@ class RedisConnectionIT {
             server.pause();
             assertThat(probe.probe()).isEqualTo(ProbeResult.down("did not answer in time"));
             server.resume();
+            org.bangui.domain.contract.Eventually.await("the probe is up after SIGCONT", Duration.ofSeconds(15),
+                    () -> probe.probe().up());
             server.stop();
             assertThat(probe.probe()).isEqualTo(ProbeResult.down("is not reachable"));
             server.restart();

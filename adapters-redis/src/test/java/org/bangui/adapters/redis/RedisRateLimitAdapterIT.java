@@ -68,6 +68,7 @@ class RedisRateLimitAdapterIT extends RateLimitPortContract {
                     .extracting(e -> ((RateLimitStoreException) e).code()).isEqualTo("rate_limit_store_unavailable");
         } finally {
             server.resume();
+            Answering.await(connector);
         }
     }
 }

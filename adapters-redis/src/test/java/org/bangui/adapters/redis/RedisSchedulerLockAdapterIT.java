@@ -63,6 +63,7 @@ class RedisSchedulerLockAdapterIT extends SchedulerLockPortContract {
                     .hasMessage("the scheduler lock store (redis) did not answer in time");
         } finally {
             server.resume();
+            Answering.await(connector);
         }
     }
 }
