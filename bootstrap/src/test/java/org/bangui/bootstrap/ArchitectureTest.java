@@ -30,7 +30,9 @@ class ArchitectureTest {
     static final class ExcludeGenerated implements ImportOption {
         @Override
         public boolean includes(Location location) {
-            return !location.matches(java.util.regex.Pattern.compile(".*/\\$[^/]*\\.class"));
+            // generated bean definitions, and the test-jars (contracts, fakes, sandboxes) that the tests here use
+            return !location.matches(java.util.regex.Pattern.compile(".*/\\$[^/]*\\.class"))
+                    && !location.matches(java.util.regex.Pattern.compile(".*-tests\\.jar!/.*"));
         }
     }
 
