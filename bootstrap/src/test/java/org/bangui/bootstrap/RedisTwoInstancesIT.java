@@ -12,9 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.bangui.adapters.redis.RedisRateLimitAdapter;
+import org.bangui.adapters.redis.RedisSchedulerLockAdapter;
+import org.bangui.adapters.redis.RedisSessionAdapter;
 import org.bangui.adapters.redis.testing.RedisServerSandbox;
 import org.bangui.domain.contract.Eventually;
 import org.bangui.domain.contract.Race;
+import org.bangui.domain.ratelimit.RateLimitPort;
+import org.bangui.domain.scheduler.SchedulerLockPort;
+import org.bangui.domain.session.SessionPort;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,6 +68,16 @@ class RedisTwoInstancesIT extends SandboxedServiceTest {
 
     private Api onB(Api session) {
         return anonymousB.withSession(session.cookie(), session.csrf());
+    }
+
+    @Test
+    void eachPortHasExactlyTheRedisAdapter() {
+        ApplicationContext context = serverB.getApplicationContext();
+        assertThat(context.getBeansOfType(SessionPort.class)).singleElement().isInstanceOf(RedisSessionAdapter.class);
+        assertThat(context.getBeansOfType(SchedulerLockPort.class)).singleElement()
+                .isInstanceOf(RedisSchedulerLockAdapter.class);
+        assertThat(context.getBeansOfType(RateLimitPort.class)).singleElement()
+                .isInstanceOf(RedisRateLimitAdapter.class);
     }
 
     @Test
