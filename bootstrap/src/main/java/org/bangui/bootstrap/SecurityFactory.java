@@ -8,10 +8,10 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import org.bangui.adapters.fail2ban.ConfigDirProbeAdapter;
 import org.bangui.adapters.fail2ban.protocol.Fail2banClient;
 import org.bangui.adapters.inprocess.Argon2PasswordHasherAdapter;
-import org.bangui.adapters.inprocess.InMemoryRateLimitAdapter;
 import org.bangui.adapters.inprocess.Slf4jSecurityEventAdapter;
 import org.bangui.adapters.persistence.FileSetupTokenAdapter;
 import org.bangui.adapters.persistence.SecretFile;
@@ -55,11 +55,6 @@ class SecurityFactory {
     }
 
     @Singleton
-    RateLimitPort rateLimitCounters() {
-        return new InMemoryRateLimitAdapter();
-    }
-
-    @Singleton
     SecurityEventPort securityEvents() {
         return new Slf4jSecurityEventAdapter();
     }
@@ -84,10 +79,11 @@ class SecurityFactory {
         return new RateLimitService(counters, settings.limits());
     }
 
+    /** With sessions on Redis there is no local cache: a logout on one instance counts on all at once. */
     @Singleton
-    SessionPolicy sessionPolicy(SecurityConfig settings) {
+    SessionPolicy sessionPolicy(SecurityConfig settings, StoreSettings stores) {
         return new SessionPolicy(settings.sessionIdleTimeout(), settings.sessionLifetime(), settings.loginLimit(),
-                settings.sessionCacheTime());
+                stores.sessionsOnRedis() ? Duration.ZERO : settings.sessionCacheTime());
     }
 
     /**

@@ -1,7 +1,8 @@
 package org.bangui.adapters.persistence;
 
-import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import org.bangui.domain.session.SessionStoreException;
  * write lock and would make every request queue behind every other. In WAL mode a read needs no lock.
  */
 @Singleton
+@Requires(property = "bangui.session-store", notEquals = "redis")
 public class SqliteSessionAdapter implements SessionPort {
 
     private final SessionRepository repository;

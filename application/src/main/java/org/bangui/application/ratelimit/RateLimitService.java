@@ -6,9 +6,15 @@ import java.util.Objects;
 import org.bangui.domain.ratelimit.RateLimit;
 import org.bangui.domain.ratelimit.RateLimitDecision;
 import org.bangui.domain.ratelimit.RateLimitPort;
+import org.bangui.domain.ratelimit.RateLimitStoreException;
 import org.bangui.domain.ratelimit.RateLimitedException;
 
-/** The configured limit per action over {@link RateLimitPort}; an action without a limit is not limited. */
+/**
+ * The configured limit per action over {@link RateLimitPort}; an action without a limit is not limited. When a
+ * shared store fails ({@link RateLimitStoreException}) every limit fails closed (503) except the global
+ * per-client flood guard, which lets the request on: otherwise a Redis outage would also take down the health
+ * probes that report it and the session checks that answer it with their own 503.
+ */
 public final class RateLimitService implements CheckRateLimitUseCase {
 
     private final RateLimitPort counters;
@@ -26,7 +32,15 @@ public final class RateLimitService implements CheckRateLimitUseCase {
         if (limit == null) {
             return;
         }
-        RateLimitDecision decision = counters.tryAcquire(action.bucket(), clientKey, limit);
+        RateLimitDecision decision;
+        try {
+            decision = counters.tryAcquire(action.bucket(), clientKey, limit);
+        } catch (RateLimitStoreException unknown) {
+            if (action == LimitedAction.GLOBAL) {
+                return;
+            }
+            throw unknown;
+        }
         if (!decision.allowed()) {
             throw new RateLimitedException("rate_limited", "too many requests (" + action.bucket() + ": "
                     + limit.permits() + " per " + limit.window().toSeconds() + " s); retry later",

@@ -36,7 +36,7 @@ class LoginServiceTest {
     @Test
     void storesOnlyHashesAndReportsTheLogin() {
         LoginUseCase.LoginResult result = login();
-        Session stored = f.sessions.byId.get(result.session().id());
+        Session stored = f.sessions.findById(result.session().id()).orElseThrow();
         assertThat(stored.tokenHash()).isNotEmpty().doesNotContain(result.cookieValue().split("\\.")[0]);
         assertThat(stored.csrfHash()).isEqualTo(SessionTokens.hash(result.csrfToken()));
         assertThat(f.events).extracting(SecurityEvent::name)

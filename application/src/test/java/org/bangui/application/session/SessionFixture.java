@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.bangui.application.ManualClock;
 import org.bangui.application.audit.Actor;
 import org.bangui.domain.audit.SecurityEvent;
+import org.bangui.domain.contract.InMemorySessionFake;
 import org.bangui.domain.ratelimit.RateLimit;
 import org.bangui.domain.ratelimit.RateLimitDecision;
 import org.bangui.domain.ratelimit.RateLimitPort;
@@ -27,53 +28,6 @@ import org.bangui.domain.setup.PasswordHasherPort;
 final class SessionFixture {
 
     static final Actor CLIENT = Actor.anonymous("203.0.113.9");
-
-    static final class MemorySessions implements SessionPort {
-        final Map<SessionId, Session> byId = new HashMap<>();
-        int reads;
-        int touches;
-
-        @Override
-        public void create(Session session) {
-            byId.put(session.id(), session);
-        }
-
-        @Override
-        public Optional<Session> findByTokenHash(String tokenHash) {
-            reads++;
-            return byId.values().stream().filter(s -> s.tokenHash().equals(tokenHash)).findFirst();
-        }
-
-        @Override
-        public Optional<Session> findById(SessionId id) {
-            return Optional.ofNullable(byId.get(id));
-        }
-
-        @Override
-        public void touch(SessionId id, Instant lastSeenAt, Instant idleExpiresAt) {
-            touches++;
-            byId.computeIfPresent(id, (k, s) -> new Session(s.id(), s.tokenHash(), s.csrfHash(), s.createdAt(),
-                    lastSeenAt, idleExpiresAt, s.absoluteExpiresAt(), s.clientIp(), s.userAgent()));
-        }
-
-        @Override
-        public boolean delete(SessionId id) {
-            return byId.remove(id) != null;
-        }
-
-        @Override
-        public List<Session> listActive(Instant now) {
-            return byId.values().stream().filter(s -> !s.isExpired(now))
-                    .sorted(Comparator.comparing(Session::createdAt).reversed()).toList();
-        }
-
-        @Override
-        public List<Session> deleteExpired(Instant now) {
-            List<Session> expired = byId.values().stream().filter(s -> s.isExpired(now)).toList();
-            expired.forEach(s -> byId.remove(s.id()));
-            return expired;
-        }
-    }
 
     /** Counts permits per key; refuses once the limit's permits are used (no refill within a test). */
     static final class CountingLimits implements RateLimitPort {
@@ -130,7 +84,7 @@ final class SessionFixture {
     }
 
     final ManualClock clock = new ManualClock(Instant.parse("2026-11-21T06:00:00Z"));
-    final MemorySessions sessions = new MemorySessions();
+    final InMemorySessionFake sessions = new InMemorySessionFake();
     final List<SecurityEvent> events = new ArrayList<>();
     final List<String> audit = new ArrayList<>();
     final PasswordHasherPort plain = new PasswordHasherPort() {

@@ -28,14 +28,14 @@ class SessionServiceTest {
     void validSessionSlidesAndIsServedFromTheCacheWithinTheCacheTime() {
         LoginUseCase.LoginResult result = login();
         service.authenticate(result.cookieValue(), CLIENT);
-        int reads = f.sessions.reads;
+        int reads = f.sessions.reads();
         assertThat(service.recentlyValidated(result.cookieValue())).isPresent();
         f.clock.now = f.clock.now.plusMillis(500);
         service.authenticate(result.cookieValue(), CLIENT);
-        assertThat(f.sessions.reads).as("served from the cache").isEqualTo(reads);
+        assertThat(f.sessions.reads()).as("served from the cache").isEqualTo(reads);
         f.clock.now = f.clock.now.plusSeconds(40);
         Session touched = service.authenticate(result.cookieValue(), CLIENT);
-        assertThat(f.sessions.touches).isEqualTo(1);
+        assertThat(f.sessions.touches()).isEqualTo(1);
         assertThat(touched.idleExpiresAt()).isEqualTo(f.clock.now.plus(Duration.ofMinutes(30)));
     }
 
