@@ -47,6 +47,12 @@ public final class InMemoryRateLimitAdapter implements RateLimitPort {
         });
     }
 
+    /** Always: the counters live in this process's memory. */
+    @Override
+    public boolean inProcess() {
+        return true;
+    }
+
     @Override
     public int evictIdle() {
         int evicted = 0;

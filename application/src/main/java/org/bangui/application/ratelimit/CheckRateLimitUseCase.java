@@ -9,4 +9,7 @@ public interface CheckRateLimitUseCase {
      * @throws org.bangui.domain.ratelimit.RateLimitedException if the limit is exhausted
      */
     void check(LimitedAction action, String clientKey);
+
+    /** Whether {@link #check} never blocks on I/O (the counters live in this process). */
+    boolean checksInProcess();
 }

@@ -27,6 +27,11 @@ public final class RateLimitService implements CheckRateLimitUseCase {
     }
 
     @Override
+    public boolean checksInProcess() {
+        return counters.inProcess();
+    }
+
+    @Override
     public void check(LimitedAction action, String clientKey) {
         RateLimit limit = limits.get(action);
         if (limit == null) {

@@ -27,6 +27,14 @@ public interface RateLimitPort {
      */
     void refund(String bucket, String key, RateLimit limit);
 
+    /**
+     * Whether a call is answered from this process's memory without I/O, so that it may run on a thread that
+     * must never block (an HTTP event loop). A store across the network answers false.
+     */
+    default boolean inProcess() {
+        return false;
+    }
+
     /** Drops counters that have refilled completely and so carry no information; returns how many. */
     int evictIdle();
 }

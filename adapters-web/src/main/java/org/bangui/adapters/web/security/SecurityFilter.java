@@ -79,6 +79,11 @@ public class SecurityFilter implements Ordered {
         Actor actor = Actor.anonymous(clients.resolve(request.getRemoteAddress(),
                 request.getHeaders().get("X-Forwarded-For")));
         request.setAttribute(RequestContext.ACTOR, actor);
+        if (!rateLimits.checksInProcess()) { // a shared store (Redis) is network I/O: never on the event loop
+            return Mono.fromCallable(() -> guardBlocking(request, actor))
+                    .subscribeOn(blocking)
+                    .flatMapMany(refusal -> decide(refusal, chain));
+        }
         try {
             rateLimits.check(LimitedAction.GLOBAL, actor.clientIp());
             if (route(request).map(RouteRules::isPublic).orElse(false)) {
@@ -102,6 +107,17 @@ public class SecurityFilter implements Ordered {
     private static Publisher<MutableHttpResponse<?>> decide(Optional<MutableHttpResponse<?>> refusal,
                                                            FilterContinuation<Publisher<MutableHttpResponse<?>>> chain) {
         return refusal.<Publisher<MutableHttpResponse<?>>>map(Mono::just).orElseGet(chain::proceed);
+    }
+
+    /** The whole decision on the blocking executor, for a rate-limit store that is not in this process. */
+    private Optional<MutableHttpResponse<?>> guardBlocking(HttpRequest<?> request, Actor actor) {
+        try {
+            rateLimits.check(LimitedAction.GLOBAL, actor.clientIp());
+        } catch (DomainException refused) {
+            return Optional.of(refuse(request, refused));
+        }
+        return route(request).map(RouteRules::isPublic).orElse(false) ? Optional.empty()
+                : authenticate(request, actor);
     }
 
     private Optional<MutableHttpResponse<?>> authenticate(HttpRequest<?> request, Actor actor) {
