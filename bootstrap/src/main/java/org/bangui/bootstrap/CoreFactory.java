@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +22,9 @@ import org.bangui.application.ban.BanQueryService;
 import org.bangui.application.ban.BanService;
 import org.bangui.application.ban.UnbanService;
 import org.bangui.application.dashboard.DashboardService;
+import org.bangui.application.health.CachedProbe;
 import org.bangui.application.health.HealthService;
+import org.bangui.application.job.SchedulerLeadership;
 import org.bangui.application.jail.JailControlService;
 import org.bangui.application.jail.JailQueryService;
 import org.bangui.domain.ban.BanHistoryPort;
@@ -113,8 +116,8 @@ class CoreFactory {
     }
 
     @Singleton
-    HealthService health(Fail2banServerAdapter fail2ban, DatabaseProbeAdapter database,
-                         ConfigDirProbeAdapter configDir) {
-        return new HealthService(List.of(fail2ban, database, configDir));
+    HealthService health(@Named("fail2banStatus") CachedProbe fail2ban, DatabaseProbeAdapter database,
+                         ConfigDirProbeAdapter configDir, SchedulerLeadership scheduler) {
+        return new HealthService(List.of(fail2ban, database, configDir, scheduler));
     }
 }

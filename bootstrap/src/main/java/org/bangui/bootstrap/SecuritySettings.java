@@ -37,7 +37,8 @@ public record SecuritySettings(
         @Bindable(defaultValue = "100/1m") String rateLimitJailOperations,
         @Bindable(defaultValue = "50/1m") String rateLimitConfigWrites,
         @Bindable(defaultValue = "10/1h") String rateLimitBlocklistImports,
-        @Bindable(defaultValue = "5/15m") String rateLimitLogin) {
+        @Bindable(defaultValue = "5/15m") String rateLimitLogin,
+        @Bindable(defaultValue = "30/1m") String rateLimitJobs) {
 
     public SecuritySettings {
         idleTimeout(sessionIdleTimeout);
@@ -53,6 +54,7 @@ public record SecuritySettings(
                 rateLimitBlocklistImports);
         SettingValues.rateLimit("bangui.rate-limit-login", rateLimitLogin).orElseThrow(
                 () -> new IllegalArgumentException("bangui.rate-limit-login: the login throttle cannot be off"));
+        SettingValues.rateLimit("bangui.rate-limit-jobs", rateLimitJobs);
     }
 
     Duration idleTimeoutDuration() {
@@ -88,8 +90,10 @@ public record SecuritySettings(
     }
 
     Map<LimitedAction, RateLimit> limitsByAction() {
-        return limits(rateLimitGlobal, rateLimitBan, rateLimitUnban, rateLimitJailOperations, rateLimitConfigWrites,
-                rateLimitBlocklistImports);
+        Map<LimitedAction, RateLimit> limits = limits(rateLimitGlobal, rateLimitBan, rateLimitUnban,
+                rateLimitJailOperations, rateLimitConfigWrites, rateLimitBlocklistImports);
+        SettingValues.rateLimit("bangui.rate-limit-jobs", rateLimitJobs).ifPresent(l -> limits.put(LimitedAction.JOBS, l));
+        return limits;
     }
 
     private static Duration idleTimeout(String value) {
