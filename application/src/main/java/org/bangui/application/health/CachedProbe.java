@@ -4,13 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bangui.domain.health.ComponentProbePort;
 import org.bangui.domain.health.ProbeResult;
 
 /**
- * A probe whose result the {@code health_check} job refreshes, so that {@code /api/v1/health} answers at once
- * instead of waiting for fail2ban. A result older than {@code maxAge} (a few job intervals: the job is stuck or
- * not running) is not trusted: the probe then runs live and its result is cached.
+ * A probe whose result the {@code health_check} job keeps fresh, so that {@code /api/v1/health} never waits for a
+ * hung fail2ban. While no probe is in flight, a request probes live (a healthy or absent fail2ban answers at
+ * once, so the answer is current). While one is in flight (fail2ban is slow), the request gets the cached result
+ * if it is at most {@code maxAge} old (a few job intervals), else {@code down: no answer in time}.
  */
 public final class CachedProbe implements ComponentProbePort {
 
@@ -18,6 +20,7 @@ public final class CachedProbe implements ComponentProbePort {
     private final Clock clock;
     private final Duration maxAge;
     private volatile Cached cached;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     private record Cached(ProbeResult result, Instant at) {
     }
@@ -30,9 +33,14 @@ public final class CachedProbe implements ComponentProbePort {
 
     /** Probes now and caches the result; what the job calls. */
     public ProbeResult refresh() {
-        ProbeResult result = live.probe();
-        cached = new Cached(result, clock.instant());
-        return result;
+        inFlight.incrementAndGet();
+        try {
+            ProbeResult result = live.probe();
+            cached = new Cached(result, clock.instant());
+            return result;
+        } finally {
+            inFlight.decrementAndGet();
+        }
     }
 
     @Override
@@ -40,13 +48,16 @@ public final class CachedProbe implements ComponentProbePort {
         return live.component();
     }
 
-    /** The cached result if fresh, else a live probe. */
+    /** A live probe, or while another is in flight the fresh cached result (else down). Never blocks on a hang. */
     @Override
     public ProbeResult probe() {
+        if (inFlight.get() == 0) {
+            return refresh();
+        }
         Cached current = cached;
         if (current != null && !clock.instant().isAfter(current.at().plus(maxAge))) {
             return current.result();
         }
-        return refresh();
+        return ProbeResult.down("no answer in time");
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bangui.application.audit.RecordAuditUseCase;
@@ -372,7 +373,7 @@ public final class JobRunner implements ListJobsUseCase, RunJobUseCase {
     private static final class Run {
         final JobTrigger trigger;
         final Instant startedAt;
-        final java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+        final AtomicBoolean finished = new AtomicBoolean();
         volatile long id;
         volatile Thread thread;
         volatile String detail = "";
