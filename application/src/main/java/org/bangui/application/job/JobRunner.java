@@ -292,10 +292,11 @@ public final class JobRunner implements ListJobsUseCase, RunJobUseCase {
             Run run = slot.running.get();
             if (run != null) {
                 Thread thread = run.thread;
+                // record first: the interrupted job would otherwise race to record its own, vaguer, end
+                finish(slot, run, JobOutcome.INTERRUPTED, "still running when the shutdown timeout ran out");
                 if (thread != null) {
                     thread.interrupt();
                 }
-                finish(slot, run, JobOutcome.INTERRUPTED, "still running when the shutdown timeout ran out");
                 cancelled++;
             }
         }
