@@ -113,7 +113,8 @@ class ArchitectureTest {
                 "org.bangui.application.ratelimit", "org.bangui.adapters.web.security",
                 "org.bangui.adapters.web.problem", "org.bangui.application.ban",
                 "org.bangui.application.jail", "org.bangui.application.dashboard",
-                "org.bangui.application.health", "org.bangui.adapters.fail2ban",
+                "org.bangui.application.health", "org.bangui.application.job", "org.bangui.domain.job",
+                "org.bangui.domain.scheduler", "org.bangui.adapters.fail2ban",
                 "org.bangui.adapters.fail2ban.protocol", "org.bangui.adapters.persistence",
                 "org.bangui.adapters.web", "org.bangui.bootstrap")) {
             assertThat(imported.stream().filter(c -> c.getPackageName().equals(pkg)).count())
