@@ -1,24 +1,18 @@
 package org.bangui.bootstrap;
 
 import io.micronaut.context.event.ApplicationEventListener;
-import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import javax.sql.DataSource;
 import org.bangui.application.health.CachedProbe;
 import org.bangui.application.job.JobRunner;
 import org.bangui.application.job.SchedulerLeadership;
 
 /**
  * Start-up as named stages, each logged {@code startup_stage_completed stage=... ms=...}: {@code database}
- * ({@code PRAGMA quick_check} of the file the pool opened and migrated), {@code scheduler_lock} (first try for the
+ * (run by {@link DatabaseStage} before the pool opens the file), then here {@code scheduler_lock} (first try for the
  * lock), {@code caches} (the fail2ban status), {@code scheduler} (the job runner starts) and {@code tasks}
  * ({@link StartupTasks}). A failing stage logs {@code startup_failed stage=... reason=...} with what to fix,
  * undoes the stages already done, and exits with status 1. The SQLite {@code -wal}/{@code -shm} files are never
@@ -29,15 +23,13 @@ class StartupStages implements ApplicationEventListener<ServerStartupEvent> {
 
     private static final System.Logger LOG = System.getLogger(StartupStages.class.getName());
 
-    private final DataSource dataSource;
     private final SchedulerLeadership leadership;
     private final CachedProbe fail2banStatus;
     private final JobRunner runner;
     private final StartupTasks tasks;
 
-    StartupStages(DataSource dataSource, DataSourceResolver resolver, SchedulerLeadership leadership,
+    StartupStages(SchedulerLeadership leadership,
                   @Named("fail2banStatus") CachedProbe fail2banStatus, JobRunner runner, StartupTasks tasks) {
-        this.dataSource = resolver.resolve(dataSource);
         this.leadership = leadership;
         this.fail2banStatus = fail2banStatus;
         this.runner = runner;
@@ -56,7 +48,6 @@ class StartupStages implements ApplicationEventListener<ServerStartupEvent> {
     @Override
     public void onApplicationEvent(ServerStartupEvent event) {
         Deque<Runnable> undo = new ArrayDeque<>();
-        stage("database", this::checkDatabase, undo);
         stage("scheduler_lock", leadership::heartbeat, undo);
         undo.push(leadership::release);
         stage("caches", fail2banStatus::refresh, undo);
@@ -82,34 +73,23 @@ class StartupStages implements ApplicationEventListener<ServerStartupEvent> {
             }
             exit();
         }
-        LOG.log(System.Logger.Level.INFO, "startup_stage_completed stage=" + name + " ms="
-                + (System.nanoTime() - started) / 1_000_000);
+        completed(name, started);
     }
 
-    private void checkDatabase() {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            try (ResultSet check = statement.executeQuery("PRAGMA quick_check")) {
-                String verdict = check.next() ? check.getString(1) : "no answer";
-                if (!"ok".equals(verdict)) {
-                    throw new StageFailure("PRAGMA quick_check found damage (" + verdict + "); stop BanGUI, restore "
-                            + "the database file from a backup (keep its -wal and -shm files with it) and start again");
-                }
-            }
-            try (ResultSet migrations = statement.executeQuery(
-                    "SELECT COUNT(*) FROM flyway_schema_history WHERE success = 0")) {
-                if (migrations.next() && migrations.getInt(1) > 0) {
-                    throw new StageFailure("a database migration failed earlier; restore the database file from a "
-                            + "backup and start again");
-                }
-            }
-        } catch (SQLException e) {
-            throw new StageFailure("the database cannot be read (" + e.getErrorCode() + "); check that "
-                    + "BANGUI_DATABASE_PATH names a writable SQLite file");
-        }
+    /** Logs {@code startup_stage_completed stage=... ms=...}. */
+    static void completed(String stage, long startedNanos) {
+        LOG.log(System.Logger.Level.INFO, "startup_stage_completed stage=" + stage + " ms="
+                + (System.nanoTime() - startedNanos) / 1_000_000);
+    }
+
+    /** Logs {@code startup_failed} for a stage that has nothing to undo, and exits with status 1. */
+    static void failed(String stage, String reason) {
+        LOG.log(System.Logger.Level.ERROR, "startup_failed stage=" + stage + " reason=\"" + reason + "\"");
+        exit();
     }
 
     @SuppressWarnings("java:S1147") // a start-up that cannot go on must end the process with a failure status
-    private static void exit() {
+    static void exit() {
         Runtime.getRuntime().exit(1);
     }
 }
