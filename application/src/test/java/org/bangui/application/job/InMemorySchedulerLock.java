@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.Optional;
 import org.bangui.domain.scheduler.LockHolder;
 import org.bangui.domain.scheduler.LockOwner;
-import org.bangui.domain.scheduler.SchedulerLockPort;
 import org.bangui.domain.scheduler.SchedulerLockException;
+import org.bangui.domain.scheduler.SchedulerLockPort;
 
 /** An in-memory {@link SchedulerLockPort} shared by several "instances"; can be made to fail. */
 final class InMemorySchedulerLock implements SchedulerLockPort {
