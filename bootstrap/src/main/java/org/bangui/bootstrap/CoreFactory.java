@@ -22,6 +22,7 @@ import org.bangui.application.dashboard.DashboardService;
 import org.bangui.application.health.HealthService;
 import org.bangui.application.jail.JailControlService;
 import org.bangui.application.jail.JailQueryService;
+import org.bangui.application.job.SchedulerLeadership;
 import org.bangui.domain.ban.BanHistoryPort;
 import org.bangui.domain.ban.BanPort;
 import org.bangui.domain.health.ComponentProbePort;
@@ -58,10 +59,12 @@ class CoreFactory {
         return new Fail2banBanAdapter(client, settings.zone(), settings.banBatchSize());
     }
 
-    /** One adapter, two ports: the server's own commands and the {@code fail2ban} health probe (first). */
+    /**
+     * The server's own commands. Its probe reaches the health report through the cached {@code fail2banStatus}
+     * (JobsFactory), which {@code health_check} refreshes, so it is not a probe bean itself.
+     */
     @Singleton
-    @Order(1)
-    @Bean(typed = {ServerPort.class, ComponentProbePort.class})
+    @Bean(typed = {ServerPort.class, Fail2banServerAdapter.class})
     Fail2banServerAdapter serverPort(Fail2banClient client) {
         return new Fail2banServerAdapter(client);
     }

@@ -1,7 +1,5 @@
 package org.bangui.bootstrap;
 
-import io.micronaut.context.event.ApplicationEventListener;
-import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
@@ -10,12 +8,12 @@ import org.bangui.application.setup.SetupUseCase;
 import org.bangui.domain.setup.AdminAccountPort;
 
 /**
- * At start: applies the settings chosen at setup; while setup is pending, makes sure a setup token exists.
+ * The {@code tasks} start-up stage (see {@link StartupStages}): applies the settings chosen at setup; while setup is pending, makes sure a setup token exists.
  * A generated token is logged exactly once, when it is created (it is useless after setup); later starts
  * only name the file that holds it.
  */
 @Singleton
-class StartupTasks implements ApplicationEventListener<ServerStartupEvent> {
+class StartupTasks {
 
     private static final System.Logger LOG = System.getLogger(StartupTasks.class.getName());
 
@@ -34,8 +32,8 @@ class StartupTasks implements ApplicationEventListener<ServerStartupEvent> {
         this.dataDir = dataDir;
     }
 
-    @Override
-    public void onApplicationEvent(ServerStartupEvent event) {
+    /** The {@code tasks} start-up stage. */
+    void run() {
         accounts.load().ifPresent(runtime::apply);
         if (setup.isComplete()) {
             return;

@@ -56,7 +56,7 @@ class StoresFactory {
     }
 
     @Singleton
-    @Order(4) // after fail2ban, database and config_dir in the health report
+    @Order(5) // after fail2ban, database, config_dir and scheduler in the health report
     @Requires(condition = RedisConfigured.class)
     ComponentProbePort redisProbe(RedisConnector redis) {
         return new RedisProbeAdapter(redis);

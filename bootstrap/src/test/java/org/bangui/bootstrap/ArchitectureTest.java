@@ -130,7 +130,8 @@ class ArchitectureTest {
                 "org.bangui.application.ratelimit", "org.bangui.adapters.web.security",
                 "org.bangui.adapters.web.problem", "org.bangui.application.ban",
                 "org.bangui.application.jail", "org.bangui.application.dashboard",
-                "org.bangui.application.health", "org.bangui.adapters.fail2ban",
+                "org.bangui.application.health", "org.bangui.application.job", "org.bangui.domain.job",
+                "org.bangui.domain.scheduler", "org.bangui.adapters.fail2ban",
                 "org.bangui.adapters.fail2ban.protocol", "org.bangui.adapters.persistence",
                 "org.bangui.adapters.web", "org.bangui.adapters.inprocess", "org.bangui.adapters.redis",
                 "org.bangui.domain.scheduler", "org.bangui.bootstrap")) {

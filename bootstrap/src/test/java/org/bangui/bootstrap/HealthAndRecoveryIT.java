@@ -18,7 +18,7 @@ class HealthAndRecoveryIT extends SandboxedServiceTest {
         assertThat(health.json()).containsEntry("status", "ok");
         assertThat(health.body()).as("public probes show no paths").doesNotContain(workDir.toString());
         assertThat(health.list("components")).extracting(c -> c.get("name"))
-                .containsExactly("fail2ban", "database", "config_dir");
+                .containsExactly("fail2ban", "database", "config_dir", "scheduler");
         assertThat(api.get("/api/v1/health/ready").status()).isEqualTo(200);
         assertThat(api.get("/health").status()).isEqualTo(200);
         assertThat(api.get("/health/readiness").status()).isEqualTo(200);

@@ -71,7 +71,8 @@ class RouteRulesIT extends SandboxedServiceTest {
         assertThat(unlimited).as("state-changing routes with neither a bucket nor a reason").isEmpty();
         assertThat(limited).contains("POST /api/v1/bans BAN", "POST /api/v1/bans/unban UNBAN",
                 "DELETE /api/v1/bans/{jail}/{ip} UNBAN", "POST /api/v1/jails/{name}/start JAIL_OPERATIONS",
-                "POST /api/v1/jails/{name}/stop JAIL_OPERATIONS", "PUT /api/v1/jails/{name}/idle JAIL_OPERATIONS");
+                "POST /api/v1/jails/{name}/stop JAIL_OPERATIONS", "PUT /api/v1/jails/{name}/idle JAIL_OPERATIONS",
+                "POST /api/v1/jobs/{name}/run JOBS");
     }
 
     @Test

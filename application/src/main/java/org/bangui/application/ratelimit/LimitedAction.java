@@ -11,6 +11,8 @@ public enum LimitedAction {
     JAIL_OPERATIONS,
     CONFIG_WRITES,
     BLOCKLIST_IMPORTS,
+    /** Manual job runs. */
+    JOBS,
     /** Failed logins per client address. */
     LOGIN_FAILURES;
 

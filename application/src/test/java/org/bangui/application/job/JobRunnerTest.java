@@ -1,0 +1,284 @@
+package org.bangui.application.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bangui.application.ManualClock;
+import org.bangui.application.audit.Actor;
+import org.bangui.application.audit.RecordAuditUseCase;
+import org.bangui.domain.job.JobOutcome;
+import org.bangui.domain.job.JobRun;
+import org.bangui.domain.job.JobTrigger;
+import org.bangui.domain.scheduler.LockOwner;
+import org.bangui.domain.server.ServerUnavailableException;
+import org.bangui.domain.shared.DomainException;
+import org.bangui.domain.shared.InvalidInputException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class JobRunnerTest {
+
+    private static final Duration BEAT = Duration.ofSeconds(5);
+    private static final Duration TTL = Duration.ofSeconds(60);
+    private static final Actor ADMIN = Actor.anonymous("192.0.2.9");
+
+    private final InMemoryJobRuns runs = new InMemoryJobRuns();
+    private final List<String> audited = Collections.synchronizedList(new ArrayList<>());
+    private final RecordAuditUseCase audit = (actor, action, target, failure) ->
+            audited.add(action.code() + " " + target + " " + (failure.isEmpty() ? "ok" : failure));
+    private final ExecutorService callers = Executors.newFixedThreadPool(10);
+    private final List<JobRunner> runners = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        callers.shutdownNow();
+        runners.forEach(r -> {
+            r.stopAccepting();
+            r.drain(Duration.ZERO);
+        });
+    }
+
+    private SchedulerLeadership leadership(InMemorySchedulerLock lock, String id, Clock clock) {
+        return new SchedulerLeadership(lock, runs, new LockOwner(id), true, TTL, BEAT, clock);
+    }
+
+    private JobRunner runner(SchedulerLeadership leadership, Job... jobs) {
+        JobRunner runner = new JobRunner(List.of(jobs), runs, leadership, audit, Clock.systemUTC());
+        runners.add(runner);
+        return runner;
+    }
+
+    /** A leader-only job that blocks until released. */
+    private static final class BlockingJob implements Job {
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public String name() {
+            return "blocking";
+        }
+
+        @Override
+        public JobSchedule schedule() {
+            return JobSchedule.every(Duration.ofHours(1), false);
+        }
+
+        @Override
+        public JobScope scope() {
+            return JobScope.LEADER;
+        }
+
+        @Override
+        public void run(JobContext context) throws InterruptedException {
+            started.countDown();
+            release.await();
+            context.detail("released");
+        }
+    }
+
+    private SchedulerLeadership leader() {
+        SchedulerLeadership leadership = leadership(new InMemorySchedulerLock(Clock.systemUTC()), "a:1:x",
+                Clock.systemUTC());
+        leadership.heartbeat();
+        assertThat(leadership.role()).isEqualTo(SchedulerLeadership.Role.LEADER);
+        return leadership;
+    }
+
+    @Test
+    void tenParallelManualRunsStartExactlyOneRun() throws Exception {
+        BlockingJob job = new BlockingJob();
+        JobRunner runner = runner(leader(), job);
+        runner.start();
+        CyclicBarrier barrier = new CyclicBarrier(10);
+        List<Future<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            answers.add(callers.submit(() -> {
+                barrier.await();
+                try {
+                    return "run " + runner.run(new RunJobUseCase.RunJobCommand("blocking", ADMIN));
+                } catch (DomainException e) {
+                    return e.code();
+                }
+            }));
+        }
+        List<String> results = new ArrayList<>();
+        for (Future<String> answer : answers) {
+            results.add(answer.get());
+        }
+        assertThat(results).filteredOn(r -> r.startsWith("run ")).hasSize(1);
+        assertThat(results).filteredOn("job_running"::equals).hasSize(9);
+        assertThat(audited).filteredOn(a -> a.equals("job_run blocking ok")).hasSize(1);
+        assertThat(audited).filteredOn(a -> a.equals("job_run blocking job_running")).hasSize(9);
+        job.started.await();
+        assertThat(runner.jobs().get(0).running()).isTrue();
+        job.release.countDown();
+    }
+
+    @Test
+    void jobStillRunningAtTheShutdownTimeoutIsInterruptedAndRecordedSo() throws Exception {
+        BlockingJob job = new BlockingJob();
+        JobRunner runner = runner(leader(), job);
+        runner.start();
+        long id = runner.run(new RunJobUseCase.RunJobCommand("blocking", ADMIN));
+        job.started.await();
+        runner.stopAccepting();
+        assertThat(runner.drain(Duration.ofMillis(50))).isFalse();
+        JobRun run = runs.all().get((int) id - 1);
+        assertThat(run.outcome()).contains(JobOutcome.INTERRUPTED);
+        assertThat(run.detail()).contains("shutdown timeout");
+        assertThatThrownBy(() -> runner.run(new RunJobUseCase.RunJobCommand("blocking", ADMIN)))
+                .isInstanceOf(StandbyException.class);
+    }
+
+    @Test
+    void jobThatEndsWithinTheTimeoutDrainsAndSucceeds() throws Exception {
+        BlockingJob job = new BlockingJob();
+        JobRunner runner = runner(leader(), job);
+        runner.start();
+        long id = runner.run(new RunJobUseCase.RunJobCommand("blocking", ADMIN));
+        job.started.await();
+        runner.stopAccepting();
+        job.release.countDown();
+        assertThat(runner.drain(Duration.ofMinutes(1))).isTrue();
+        assertThat(runs.all().get((int) id - 1).outcome()).contains(JobOutcome.SUCCEEDED);
+        assertThat(runs.all().get((int) id - 1).detail()).isEqualTo("released");
+    }
+
+    @Test
+    void standbyRefusesManualRunsAndNamesTheHolder() {
+        InMemorySchedulerLock lock = new InMemorySchedulerLock(Clock.systemUTC());
+        SchedulerLeadership first = leadership(lock, "host-a:1:aa", Clock.systemUTC());
+        SchedulerLeadership second = leadership(lock, "host-b:2:bb", Clock.systemUTC());
+        first.heartbeat();
+        second.heartbeat();
+        assertThat(second.role()).isEqualTo(SchedulerLeadership.Role.STANDBY);
+        JobRunner runner = runner(second, new BlockingJob());
+        runner.start();
+        assertThatThrownBy(() -> runner.run(new RunJobUseCase.RunJobCommand("blocking", ADMIN)))
+                .isInstanceOf(StandbyException.class).hasMessageContaining("host-a:1:aa");
+        assertThat(runner.scheduler().holder()).contains("host-a:1:aa");
+        first.release();
+        second.heartbeat();
+        assertThat(second.role()).isEqualTo(SchedulerLeadership.Role.LEADER);
+    }
+
+    @Test
+    void unknownJobIsNotFoundAndUnknownFilterIsInvalid() {
+        JobRunner runner = runner(leader(), new BlockingJob());
+        runner.start();
+        assertThatThrownBy(() -> runner.run(new RunJobUseCase.RunJobCommand("nope", ADMIN)))
+                .isInstanceOf(UnknownJobException.class);
+        assertThatThrownBy(() -> runner.runs(Optional.of("nope"), 10, OptionalLong.empty()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("no job");
+        assertThatThrownBy(() -> runner.runs(Optional.empty(), 0, OptionalLong.empty()))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void leaderThatCannotRenewStopsLeadingOneHeartbeatBeforeItsTtlRunsOut() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+        InMemorySchedulerLock lock = new InMemorySchedulerLock(clock);
+        SchedulerLeadership leadership = leadership(lock, "a:1:x", clock);
+        leadership.heartbeat();
+        assertThat(leadership.isLeader()).isTrue();
+        lock.failing = true;
+        clock.now = clock.now.plus(TTL).minus(BEAT).minusMillis(1);
+        leadership.heartbeat();
+        assertThat(leadership.isLeader()).isTrue();
+        assertThat(leadership.probe().up()).isFalse();
+        clock.now = clock.now.plusMillis(1);
+        assertThat(leadership.isLeader()).isFalse();
+        assertThat(clock.now).isBefore(Instant.parse("2026-01-01T00:00:00Z").plus(TTL));
+    }
+
+    @Test
+    void lockWithoutHeartbeatForTheTtlIsTakenOverAndTheOldLeaderLearnsItLostIt() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+        InMemorySchedulerLock lock = new InMemorySchedulerLock(clock);
+        SchedulerLeadership first = leadership(lock, "a:1:x", clock);
+        SchedulerLeadership second = leadership(lock, "b:2:y", clock);
+        first.heartbeat();
+        second.heartbeat();
+        assertThat(second.isLeader()).isFalse();
+        clock.now = clock.now.plus(TTL);
+        second.heartbeat();
+        assertThat(second.isLeader()).isTrue();
+        first.heartbeat();
+        assertThat(first.isLeader()).isFalse();
+    }
+
+    @Test
+    void takingTheLockMarksUnfinishedRunsOfOtherInstancesInterrupted() {
+        JobRun orphan = runs.start("session_cleanup", "dead-host:9:zz", JobTrigger.SCHEDULE, Instant.now());
+        leader();
+        assertThat(runs.latest("session_cleanup").orElseThrow().outcome()).contains(JobOutcome.INTERRUPTED);
+        assertThat(runs.latest("session_cleanup").orElseThrow().id()).isEqualTo(orphan.id());
+    }
+
+    @Test
+    void ttlUnderThreeHeartbeatsIsRefused() {
+        assertThatThrownBy(() -> new SchedulerLeadership(new InMemorySchedulerLock(Clock.systemUTC()), runs,
+                new LockOwner("a:1:x"), true, Duration.ofSeconds(14), BEAT, Clock.systemUTC()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("three heartbeats");
+    }
+
+    @Test
+    void frequentJobPersistsOnlyTheFirstFailureOfAStreakButShowsItsLatestRun() throws Exception {
+        CountDownLatch sevenRuns = new CountDownLatch(7);
+        AtomicInteger count = new AtomicInteger();
+        Job flaky = new Job() {
+            @Override
+            public String name() {
+                return "flaky";
+            }
+
+            @Override
+            public JobSchedule schedule() {
+                return JobSchedule.every(Duration.ofMillis(1), true);
+            }
+
+            @Override
+            public JobScope scope() {
+                return JobScope.EVERY_INSTANCE;
+            }
+
+            @Override
+            public RunRecording recording() {
+                return RunRecording.UNSUCCESSFUL;
+            }
+
+            @Override
+            public void run(JobContext context) {
+                int n = count.incrementAndGet();
+                sevenRuns.countDown();
+                if (n >= 3 && n <= 5) {
+                    throw new ServerUnavailableException("down " + n, null);
+                }
+                context.detail("run " + n);
+            }
+        };
+        JobRunner runner = runner(leadership(new InMemorySchedulerLock(Clock.systemUTC()), "a:1:x",
+                Clock.systemUTC()), flaky);
+        runner.start();
+        sevenRuns.await();
+        runner.stopAccepting();
+        runner.drain(Duration.ofMinutes(1));
+        assertThat(runs.all()).extracting(r -> r.outcome().orElseThrow()).containsExactly(JobOutcome.FAILED);
+        assertThat(runs.all().get(0).detail()).contains("down 3");
+        assertThat(runner.jobs().get(0).lastRun().orElseThrow().outcome()).contains(JobOutcome.SUCCEEDED);
+    }
+}
