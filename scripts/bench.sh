@@ -4,6 +4,9 @@
 #   - GET /api/v1/jails and GET /api/v1/dashboard/status: p50, p99, requests/s
 #   - the floor: the fail2ban commands behind /jails issued by a minimal raw-socket client
 #   - time from process start to ready, and RSS after 1,000 requests
+#   - high availability (scripts/bench/ha.py): scheduler-lock takeover after kill -9 and after SIGTERM of the
+#     leader (two instances on one Redis, heartbeat 1 s, TTL 3 s), SIGTERM-to-exit, and GET /api/v1/jails
+#     with sessions on Redis vs SQLite, interleaved A/B
 #   - every API request is authenticated: a session cookie is validated on each one; GET /api/v1/auth/session
 #     measures that validation alone
 # Everything runs on loopback; BENCH_SECONDS (default 15) sets the length of each run. The global per-client
@@ -20,11 +23,12 @@ URL="http://127.0.0.1:$PORT"
 cleanup() {
   stop_pid_file "$BENCH/bangui.pid"
   stop_pid_file "$BENCH/fail2ban/server.pid"
+  stop_pid_file "$BENCH/redis.pid"
 }
 trap cleanup EXIT
 
 ensure_build_tools
-ensure_packages wrk python3
+ensure_packages wrk python3 redis-server
 build_jar
 cleanup
 rm -rf "$BENCH" && mkdir -p "$BENCH"
@@ -88,6 +92,20 @@ read -r jails1_p50 jails1_p99 jails1_rps <<<"$(CONCURRENCY=1 wrk -t1 -c1 -d"${SE
     $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) } $1 == "Requests/sec:" { rps = $2 }
     END { printf "%.3f %.3f %.1f\n", p50, p99, rps }' "$BENCH/wrk.out")"
 
+stop_pid_file "$BENCH/bangui.pid" # the HA runs start their own instances
+log "high availability: takeover, shutdown, sessions on Redis vs SQLite"
+REDIS_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no > "$BENCH/redis.log" 2>&1 &
+echo $! > "$BENCH/redis.pid"
+for _ in $(seq 1 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
+mkdir -p "$BENCH/ha"
+python3 "$BANGUI_ROOT/scripts/bench/ha.py" "$BANGUI_ROOT/bootstrap/target/bangui.jar" "$BENCH/ha" \
+  "$BENCH/fail2ban/fail2ban.sock" "$BENCH/fail2ban/conf" "$REDIS_PORT" "$SECONDS_PER_RUN" > "$BENCH/ha.txt"
+ha() { awk -v k="$1" '$1 == k { print $2 }' "$BENCH/ha.txt"; }
+ha_hb=$(ha heartbeat_s); ha_ttl=$(ha ttl_s)
+ha_kill=$(ha takeover_after_kill_s); ha_term=$(ha takeover_after_sigterm_s); ha_exit=$(ha sigterm_to_exit_s)
+ha_sqlite=$(ha jails_rps_sqlite_sessions); ha_redis=$(ha jails_rps_redis_sessions)
+
 ratio=$(awk -v a="$jails_p50" -v b="$floor_p50" 'BEGIN { printf "%.2f", a / b }')
 ratio1=$(awk -v a="$jails1_p50" -v b="$floor1_p50" 'BEGIN { printf "%.2f", a / b }')
 {
@@ -104,4 +122,8 @@ ratio1=$(awk -v a="$jails1_p50" -v b="$floor1_p50" 'BEGIN { printf "%.2f", a / b
   echo "/dashboard/status: ${dash_rps} requests/s (target: at least 2000)"
   echo "process start to ready: ${ready_ms} ms"
   echo "RSS after 1000 requests: $((rss_kb / 1024)) MB"
+  echo "takeover after kill -9 of the leader: ${ha_kill} s (target: TTL + 1 heartbeat = $((ha_ttl + ha_hb)) s; ratio $(awk -v a="$ha_kill" -v b="$((ha_ttl + ha_hb))" 'BEGIN { printf "%.2f", a / b }'))"
+  echo "takeover after SIGTERM of the leader: ${ha_term} s (target: 2 heartbeats = $((2 * ha_hb)) s; ratio $(awk -v a="$ha_term" -v b="$((2 * ha_hb))" 'BEGIN { printf "%.2f", a / b }'))"
+  echo "SIGTERM to exit, no job running: ${ha_exit} s (target: 2 s)"
+  echo "GET /api/v1/jails (c=16), median of 3 interleaved runs: ${ha_sqlite}/s with sessions on SQLite, ${ha_redis}/s on Redis ($(awk -v a="$ha_redis" -v b="$ha_sqlite" 'BEGIN { printf "%+.1f%%", (a / b - 1) * 100 }'); target: at most 10% slower)"
 } | tee "$BENCH/results.txt"

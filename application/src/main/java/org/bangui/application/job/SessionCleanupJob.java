@@ -1,9 +1,13 @@
 package org.bangui.application.job;
 
 import java.util.Objects;
+import org.bangui.application.audit.Actor;
 import org.bangui.application.session.SessionUseCase;
 
-/** {@code session_cleanup}: deletes expired sessions (each reported as {@code session_expired}); leader only. */
+/**
+ * {@code session_cleanup}: deletes expired sessions, each reported as {@code session_expired} and audited as
+ * {@code session_expire} by {@code system:session_cleanup}; leader only.
+ */
 public final class SessionCleanupJob implements Job {
 
     private final SessionUseCase sessions;
@@ -31,6 +35,6 @@ public final class SessionCleanupJob implements Job {
 
     @Override
     public void run(JobContext context) {
-        context.detail("expired=" + sessions.expireSessions());
+        context.detail("expired=" + sessions.expireSessions(Actor.system(name())));
     }
 }

@@ -120,11 +120,12 @@ public final class SessionService implements SessionUseCase {
     }
 
     @Override
-    public int expireSessions() {
+    public int expireSessions(Actor actor) {
         List<Session> expired = sessions.deleteExpired(clock.instant());
         for (Session session : expired) {
             cache.evict(session.id());
             recorder.event(new SecurityEvent(SecurityEvent.SESSION_EXPIRED, Optional.of(session.id()), "", "expired"));
+            recorder.audit(actor, AuditAction.SESSION_EXPIRE, session.id().value(), "");
         }
         return expired.size();
     }

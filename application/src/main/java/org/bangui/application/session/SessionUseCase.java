@@ -42,6 +42,9 @@ public interface SessionUseCase {
      */
     void revoke(SessionId id, Actor actor);
 
-    /** Deletes expired sessions and reports each; returns how many. */
-    int expireSessions();
+    /**
+     * Deletes expired sessions, reports each as a security event and audits each as {@code session_expire} by
+     * {@code actor} (the job that runs it); returns how many.
+     */
+    int expireSessions(Actor actor);
 }

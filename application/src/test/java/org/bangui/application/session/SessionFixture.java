@@ -87,6 +87,8 @@ final class SessionFixture {
     final InMemorySessionFake sessions = new InMemorySessionFake();
     final List<SecurityEvent> events = new ArrayList<>();
     final List<String> audit = new ArrayList<>();
+    /** Who made each entry of {@link #audit}, in the same order. */
+    final List<Actor> auditActors = new ArrayList<>();
     final PasswordHasherPort plain = new PasswordHasherPort() {
         @Override
         public String hash(String password) {
@@ -113,8 +115,10 @@ final class SessionFixture {
     final SessionTokens tokens = new SessionTokens("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8));
     final SessionPolicy policy = new SessionPolicy(Duration.ofMinutes(30), Duration.ofHours(12),
             new RateLimit(5, Duration.ofMinutes(15)), Duration.ofSeconds(1));
-    final SecurityRecorder recorder = new SecurityRecorder(events::add, (actor, action, target, failure) ->
-            audit.add(action.code() + (failure.isEmpty() ? "" : ":" + failure)));
+    final SecurityRecorder recorder = new SecurityRecorder(events::add, (actor, action, target, failure) -> {
+        audit.add(action.code() + (failure.isEmpty() ? "" : ":" + failure));
+        auditActors.add(actor);
+    });
     final SessionIssuer issuer = new SessionIssuer(sessions, tokens, policy, clock);
 
     /** A login service reporting to {@link #events} and {@link #audit}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.bangui.application.session.SessionFixture.CLIENT;
 
 import java.time.Duration;
+import org.bangui.application.audit.Actor;
 import org.bangui.domain.audit.AuditAction;
 import org.bangui.domain.audit.SecurityEvent;
 import org.bangui.domain.session.AuthenticationException;
@@ -54,8 +55,13 @@ class SessionServiceTest {
         f.clock.now = f.clock.now.plus(Duration.ofMinutes(25));
         assertThatThrownBy(() -> service.authenticate(busy.cookieValue(), CLIENT))
                 .as("12 h after login even though used every 25 min").isInstanceOf(AuthenticationException.class);
-        assertThat(service.expireSessions()).isEqualTo(2);
+        int audited = f.audit.size();
+        assertThat(service.expireSessions(Actor.system("session_cleanup"))).isEqualTo(2);
         assertThat(f.events).extracting(SecurityEvent::name).contains(SecurityEvent.SESSION_EXPIRED);
+        assertThat(f.audit.subList(audited, f.audit.size())).as("each expiry audited")
+                .containsExactly("session_expire", "session_expire");
+        assertThat(f.auditActors.subList(audited, f.auditActors.size())).extracting(Actor::principal)
+                .containsOnly("system:session_cleanup");
     }
 
     @Test
