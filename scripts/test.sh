@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the test suite needs (JDK 17, fail2ban) on a fresh Debian machine, then runs the whole
-# suite: unit tests, ArchUnit rules, and integration tests against a private fail2ban-server and real
-# SQLite files.
+# Installs what the test suite needs (JDK 17, fail2ban, redis-server) on a fresh Debian machine, then runs
+# the whole suite: unit tests, ArchUnit rules, and integration tests (failsafe) against a private
+# fail2ban-server, real SQLite files, real redis-servers on loopback and the packaged jar as a process.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 cd "$BANGUI_ROOT"

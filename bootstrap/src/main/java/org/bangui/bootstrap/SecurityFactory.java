@@ -8,7 +8,6 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import org.bangui.adapters.fail2ban.ConfigDirProbeAdapter;
 import org.bangui.adapters.fail2ban.protocol.Fail2banClient;
 import org.bangui.adapters.inprocess.Argon2PasswordHasherAdapter;
@@ -79,11 +78,15 @@ class SecurityFactory {
         return new RateLimitService(counters, settings.limits());
     }
 
-    /** With sessions on Redis there is no local cache: a logout on one instance counts on all at once. */
+    /**
+     * The session cache is kept with Redis sessions too: a logout or revocation on another instance evicts it
+     * at once through Redis pub/sub ({@code SessionPort.onDeletedElsewhere}), and the cache time bounds a
+     * notification missed while Redis was unreachable.
+     */
     @Singleton
-    SessionPolicy sessionPolicy(SecurityConfig settings, StoreSettings stores) {
+    SessionPolicy sessionPolicy(SecurityConfig settings) {
         return new SessionPolicy(settings.sessionIdleTimeout(), settings.sessionLifetime(), settings.loginLimit(),
-                stores.sessionsOnRedis() ? Duration.ZERO : settings.sessionCacheTime());
+                settings.sessionCacheTime());
     }
 
     /**

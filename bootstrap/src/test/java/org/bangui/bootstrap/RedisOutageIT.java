@@ -28,8 +28,11 @@ class RedisOutageIT extends SandboxedServiceTest {
         if (redis == null) {
             redis = RedisServerSandbox.start(REDIS_PASSWORD);
         }
+        // without the 1 s session cache, so that every call below reaches Redis: the outage, not the cache, is
+        // what these tests look at (within the cache time a recently validated session is served from memory)
         return Map.of("bangui.session-store", "redis", "bangui.rate-limit-store", "redis",
-                "bangui.lock-backend", "redis", "bangui.redis.url", redis.url(), "bangui.redis.timeout", "1s");
+                "bangui.lock-backend", "redis", "bangui.redis.url", redis.url(), "bangui.redis.timeout", "1s",
+                "bangui.session-cache-time", "0s");
     }
 
     @AfterAll

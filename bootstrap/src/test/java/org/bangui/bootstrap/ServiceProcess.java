@@ -30,20 +30,30 @@ final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final URI uri;
     private final Path log;
+    /** Where this process's lines start in {@link #log}, which a restart appends to. */
+    private final int offset;
 
-    private ServiceProcess(Process process, URI uri, Path log) {
+    private ServiceProcess(Process process, URI uri, Path log, int offset) {
         this.process = process;
         this.uri = uri;
         this.log = log;
+        this.offset = offset;
     }
 
     /**
      * Starts the service with {@code env} added to this process's environment (text logs, loopback, a free
-     * port unless {@code BANGUI_PORT} is given) and waits until its liveness probe answers.
+     * port unless {@code BANGUI_PORT} is given) and waits until it has completed its last start-up stage.
      *
      * @param log where its stdout and stderr go (appended, so a restart keeps the earlier lines)
      */
     static ServiceProcess start(Map<String, String> env, Path log) {
+        ServiceProcess service = launch(env, log);
+        service.awaitStarted(Duration.ofSeconds(60));
+        return service;
+    }
+
+    /** Starts the service like {@link #start} but does not wait: for a start that is meant to fail. */
+    static ServiceProcess launch(Map<String, String> env, Path log) {
         Map<String, String> settings = new HashMap<>(env);
         settings.putIfAbsent("BANGUI_PORT", Integer.toString(freePort()));
         settings.putIfAbsent("BANGUI_LOG_FORMAT", "text");
@@ -55,10 +65,9 @@ final class ServiceProcess implements AutoCloseable {
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
-            ServiceProcess service = new ServiceProcess(builder.start(),
-                    URI.create("http://127.0.0.1:" + settings.get("BANGUI_PORT")), log);
-            service.awaitLive(Duration.ofSeconds(60));
-            return service;
+            int offset = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8).length() : 0;
+            return new ServiceProcess(builder.start(), URI.create("http://127.0.0.1:" + settings.get("BANGUI_PORT")),
+                    log, offset);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -76,27 +85,31 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private void awaitLive(Duration limit) {
+    /** Waits for the liveness probe and for the {@code tasks} stage, the last of the start-up stages. */
+    private void awaitStarted(Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new AssertionError("the service exited with " + process.exitValue() + " at start:\n" + logText());
             }
-            try {
-                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(uri.resolve("/api/v1/health/live"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
+            if (logText().contains("startup_stage_completed stage=tasks") && live()) {
+                return;
             }
             sleep(50);
         }
-        throw new AssertionError("the service did not become live within " + limit + ":\n" + logText());
+        throw new AssertionError("the service did not start within " + limit + ":\n" + logText());
+    }
+
+    private boolean live() {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri.resolve("/api/v1/health/live")).timeout(Duration.ofSeconds(2))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /** Its base address. */
@@ -147,9 +160,10 @@ final class ServiceProcess implements AutoCloseable {
         return logText().lines().toList();
     }
 
+    /** What this process has logged so far (not what an earlier process wrote to the same file). */
     String logText() {
         try {
-            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8).substring(offset) : "";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

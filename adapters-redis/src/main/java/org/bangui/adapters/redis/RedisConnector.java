@@ -9,11 +9,18 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One shared Lettuce connection to Redis, opened on first use so that BanGUI starts while Redis is down. Every
@@ -24,12 +31,17 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RedisConnector implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(RedisConnector.class.getName());
+
     private final RedisURI uri;
     private final Duration timeout;
     private final ClientResources resources;
     private final RedisClient client;
     private StatefulRedisConnection<String, String> connection;
     private volatile long unresponsiveUntil = System.nanoTime();
+    private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
+    private StatefulRedisPubSubConnection<String, String> pubSub;
+    private long nextSubscribeAttempt = System.nanoTime();
 
     /**
      * @param url a {@code redis://} or {@code rediss://} URL, checked by the caller (see {@link RedisUrl})
@@ -63,7 +75,50 @@ public final class RedisConnector implements AutoCloseable {
         if (connection == null) {
             connection = client.connect();
         }
+        subscribeIfDue();
         return connection.sync();
+    }
+
+    /**
+     * Delivers every message published on {@code channel} to {@code listener}, on Lettuce's thread. The
+     * subscription opens with the next command (Redis may be down now) and Lettuce renews it after a reconnect.
+     */
+    public synchronized void subscribe(String channel, Consumer<String> listener) {
+        listeners.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(listener);
+        if (pubSub != null) {
+            try {
+                pubSub.sync().subscribe(channel);
+            } catch (RedisException e) {
+                LOG.log(System.Logger.Level.WARNING, "redis_subscription_failed reason=" + RedisFailures.reason(e));
+            }
+        }
+    }
+
+    /** Opens the subscription connection once listeners exist; retried at most once a second while it fails. */
+    private void subscribeIfDue() {
+        if (pubSub != null || listeners.isEmpty() || System.nanoTime() - nextSubscribeAttempt < 0) {
+            return;
+        }
+        nextSubscribeAttempt = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        StatefulRedisPubSubConnection<String, String> opened = null;
+        try {
+            opened = client.connectPubSub();
+            opened.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String channel, String message) {
+                    for (Consumer<String> listener : listeners.getOrDefault(channel, List.of())) {
+                        listener.accept(message);
+                    }
+                }
+            });
+            opened.sync().subscribe(listeners.keySet().toArray(String[]::new));
+            pubSub = opened;
+        } catch (RedisException e) {
+            if (opened != null) {
+                opened.closeAsync();
+            }
+            LOG.log(System.Logger.Level.WARNING, "redis_subscription_failed reason=" + RedisFailures.reason(e));
+        }
     }
 
     /**
@@ -93,6 +148,9 @@ public final class RedisConnector implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (pubSub != null) {
+            pubSub.close();
+        }
         if (connection != null) {
             connection.close();
         }

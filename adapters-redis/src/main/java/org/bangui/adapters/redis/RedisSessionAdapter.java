@@ -10,11 +10,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.bangui.domain.session.Session;
 import org.bangui.domain.session.SessionId;
 import org.bangui.domain.session.SessionPort;
 import org.bangui.domain.session.SessionStoreException;
+import org.bangui.domain.shared.InvalidInputException;
 
 /**
  * {@link SessionPort} on Redis. A session is a hash {@code bangui:session:<id>} (only token hashes, as in SQLite);
@@ -54,12 +56,16 @@ public final class RedisSessionAdapter implements SessionPort {
             return 1
             """, ScriptOutputType.INTEGER);
 
-    /** KEYS: session, index. ARGV: token key prefix, id. */
+    /** Every instance's cache hears of a deleted session on this channel (the message is its id). */
+    static final String DELETED = "bangui:session-deleted";
+
+    /** KEYS: session, index. ARGV: token key prefix, id, channel of deletions. */
     private static final LuaScript DELETE = new LuaScript("""
             local token = redis.call('HGET', KEYS[1], 'token')
             redis.call('ZREM', KEYS[2], ARGV[2])
             if not token then return 0 end
             redis.call('DEL', KEYS[1], ARGV[1] .. token)
+            redis.call('PUBLISH', ARGV[3], ARGV[2])
             return 1
             """, ScriptOutputType.INTEGER);
 
@@ -101,7 +107,24 @@ public final class RedisSessionAdapter implements SessionPort {
     @Override
     public boolean delete(SessionId id) {
         return call(() -> DELETE.<Long>run(redis.commands(), new String[] {SESSION + id.value(), INDEX}, TOKEN,
-                id.value()) == 1L);
+                id.value(), DELETED) == 1L);
+    }
+
+    /**
+     * Deletions anywhere arrive through Redis pub/sub, this instance's own included (evicting twice is
+     * harmless). The subscription opens with the first command and is renewed by Lettuce after a reconnect;
+     * a deletion published while this instance was cut off from Redis is missed, so the session cache's own
+     * time limit still bounds how long such a session is accepted.
+     */
+    @Override
+    public void onDeletedElsewhere(Consumer<SessionId> listener) {
+        redis.subscribe(DELETED, id -> {
+            try {
+                listener.accept(SessionId.of(id));
+            } catch (InvalidInputException notASessionId) {
+                // a foreign message on our channel: nothing to evict
+            }
+        });
     }
 
     @Override
@@ -127,7 +150,8 @@ public final class RedisSessionAdapter implements SessionPort {
                 if (session.isPresent() && !session.get().isExpired(now)) {
                     continue; // touched since the index was read
                 }
-                boolean existed = DELETE.<Long>run(commands, new String[] {SESSION + id, INDEX}, TOKEN, id) == 1L;
+                boolean existed = DELETE.<Long>run(commands, new String[] {SESSION + id, INDEX}, TOKEN, id,
+                        DELETED) == 1L;
                 if (existed && session.isPresent()) {
                     deleted.add(session.get());
                 }

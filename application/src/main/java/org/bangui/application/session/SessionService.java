@@ -42,6 +42,7 @@ public final class SessionService implements SessionUseCase {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.recorder = Objects.requireNonNull(recorder, "recorder");
         this.cache = new SessionCache(policy.cacheTime());
+        sessions.onDeletedElsewhere(cache::evict);
     }
 
     @Override

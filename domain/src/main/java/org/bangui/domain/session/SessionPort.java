@@ -3,6 +3,7 @@ package org.bangui.domain.session;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Stores sessions. Implementations must be safe for concurrent use and durable across restarts of BanGUI
@@ -30,4 +31,12 @@ public interface SessionPort {
 
     /** Deletes every session expired at {@code now} and returns them. */
     List<Session> deleteExpired(Instant now);
+
+    /**
+     * Registers {@code listener} for sessions that other instances sharing this store delete (logout, revoke,
+     * expiry there), so that a cache of this instance can drop them at once. A store that only this process
+     * uses never calls it. Listeners run on the store's own thread and must be quick and must not throw.
+     */
+    default void onDeletedElsewhere(Consumer<SessionId> listener) {
+    }
 }
