@@ -10,6 +10,7 @@ import json
 import os
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -157,13 +158,14 @@ def main():
     wrk(sqlite_inst.url, sqlite_cookie)  # warm-up
     wrk(redis_inst.url, redis_cookie)
     sqlite_rps, redis_rps = [], []
-    for _ in range(3):
-        sqlite_rps.append(wrk(sqlite_inst.url, sqlite_cookie))
-        redis_rps.append(wrk(redis_inst.url, redis_cookie))
+    for first_sqlite in (True, False, False, True):  # ABBA: no side always runs first
+        runs = [(sqlite_rps, sqlite_inst, sqlite_cookie), (redis_rps, redis_inst, redis_cookie)]
+        for results, instance, cookie in (runs if first_sqlite else runs[::-1]):
+            results.append(wrk(instance.url, cookie))
     sqlite_inst.stop()
     redis_inst.stop()
 
-    median = lambda xs: sorted(xs)[len(xs) // 2]
+    median = statistics.median
     print(f"heartbeat_s {HEARTBEAT_S}")
     print(f"ttl_s {TTL_S}")
     print(f"takeover_after_kill_s {kill_takeover:.2f}")
@@ -171,6 +173,8 @@ def main():
     print(f"sigterm_to_exit_s {term_exit:.2f}")
     print(f"jails_rps_sqlite_sessions {median(sqlite_rps):.1f}")
     print(f"jails_rps_redis_sessions {median(redis_rps):.1f}")
+    print("jails_rps_runs_sqlite " + ",".join(f"{r:.0f}" for r in sqlite_rps))
+    print("jails_rps_runs_redis " + ",".join(f"{r:.0f}" for r in redis_rps))
 
 
 if __name__ == "__main__":
