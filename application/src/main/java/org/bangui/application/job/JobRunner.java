@@ -263,7 +263,8 @@ public final class JobRunner implements ListJobsUseCase, RunJobUseCase {
     }
 
     /**
-     * Waits up to {@code timeout} for the running jobs to end; then interrupts those still running and records
+     * Waits up to {@code timeout} for the running jobs to end, renewing the scheduler lock every heartbeat meanwhile
+     * if this instance holds it (so that no standby takes over while they run); then interrupts those still running and records
      * them {@code interrupted}. Logs {@code waiting_for_pending_tasks count=N}, then {@code pending_tasks_completed}
      * or {@code pending_tasks_timeout cancelled_count=N}. Stops the executor either way.
      *
@@ -273,9 +274,16 @@ public final class JobRunner implements ListJobsUseCase, RunJobUseCase {
         List<Slot> busy = busy();
         LOG.log(System.Logger.Level.INFO, "waiting_for_pending_tasks count=" + busy.size());
         long deadline = System.nanoTime() + timeout.toNanos();
+        long beat = leadership.heartbeatInterval().toNanos();
+        long nextBeat = System.nanoTime() + beat;
         try {
             while (!busy.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(Math.max(1, Math.min(20, (deadline - System.nanoTime()) / 1_000_000)));
+                if (System.nanoTime() - nextBeat >= 0) {
+                    // the scheduled heartbeat was cancelled with the other firings: keep the lease while jobs run
+                    leadership.renewIfHeld();
+                    nextBeat = System.nanoTime() + beat;
+                }
                 busy = busy();
             }
         } catch (InterruptedException e) {

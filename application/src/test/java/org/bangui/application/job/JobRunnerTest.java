@@ -158,6 +158,49 @@ class JobRunnerTest {
         assertThat(runs.all().get((int) id - 1).detail()).isEqualTo("released");
     }
 
+    /**
+     * Found by SIGTERM of a leader mid-job with BANGUI_SCHEDULER_LOCK_TTL shorter than the drain: the scheduled
+     * heartbeat is cancelled with the other firings, the lease lapsed, the standby took over and recorded the run
+     * {@code interrupted} while it still ran (and then succeeded) on the draining leader.
+     */
+    @Test
+    void drainLongerThanTheTtlKeepsTheLeaseSoNoStandbyTakesOverWhileJobsRun() throws Exception {
+        Duration beat = Duration.ofMillis(100);
+        Duration ttl = Duration.ofMillis(300);
+        InMemorySchedulerLock lock = new InMemorySchedulerLock(Clock.systemUTC());
+        SchedulerLeadership leader = new SchedulerLeadership(lock, runs, new LockOwner("a:1:x"), true, ttl, beat,
+                Clock.systemUTC());
+        SchedulerLeadership standby = new SchedulerLeadership(lock, runs, new LockOwner("b:2:y"), true, ttl, beat,
+                Clock.systemUTC());
+        leader.heartbeat();
+        standby.heartbeat();
+        BlockingJob job = new BlockingJob();
+        JobRunner runner = runner(leader, job);
+        runner.start();
+        long id = runner.run(new RunJobUseCase.RunJobCommand("blocking", ADMIN));
+        job.started.await();
+        runner.stopAccepting();
+        Future<Boolean> drained = callers.submit(() -> runner.drain(Duration.ofSeconds(10)));
+
+        for (int i = 0; i < 10; i++) { // a second, more than three TTLs
+            Thread.sleep(beat.toMillis());
+            standby.heartbeat();
+            assertThat(standby.isLeader()).isFalse();
+        }
+        job.release.countDown();
+        assertThat(drained.get()).isTrue();
+        assertThat(runs.all().get((int) id - 1).outcome()).contains(JobOutcome.SUCCEEDED);
+    }
+
+    @Test
+    void drainingStandbyDoesNotTakeTheLock() throws Exception {
+        InMemorySchedulerLock lock = new InMemorySchedulerLock(Clock.systemUTC());
+        SchedulerLeadership standby = leadership(lock, "b:2:y", Clock.systemUTC());
+        standby.renewIfHeld();
+        assertThat(standby.isLeader()).isFalse();
+        assertThat(lock.holder()).isEmpty();
+    }
+
     @Test
     void standbyRefusesManualRunsAndNamesTheHolder() {
         InMemorySchedulerLock lock = new InMemorySchedulerLock(Clock.systemUTC());
