@@ -201,6 +201,32 @@ class JobRunnerTest {
         assertThat(lock.holder()).isEmpty();
     }
 
+    /**
+     * Found with a second process holding SQLite's write lock: the transaction around the store call failed outside
+     * the adapter's own translation (not a DomainException), the slot kept its run, and the job answered
+     * {@code job_running} to every manual run and skipped every scheduled one until restart.
+     */
+    @Test
+    void aStoreFailureOfAnyKindNeverLeavesTheJobRunningForever() throws Exception {
+        BlockingJob job = new BlockingJob();
+        JobRunner runner = runner(leader(), job);
+        runner.start();
+        runner.run(new RunJobUseCase.RunJobCommand("blocking", ADMIN));
+        job.started.await();
+        runs.failing = new IllegalStateException("could not commit");
+        job.release.countDown();
+        for (int i = 0; i < 200 && runner.jobs().get(0).running(); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(runner.jobs().get(0).running()).as("running after its end failed to record").isFalse();
+
+        assertThatThrownBy(() -> runner.run(new RunJobUseCase.RunJobCommand("blocking", ADMIN)))
+                .isInstanceOf(DomainException.class).hasMessageContaining("cannot record");
+        assertThat(runner.jobs().get(0).running()).as("running after its start failed to record").isFalse();
+        runs.failing = null;
+        assertThat(runner.run(new RunJobUseCase.RunJobCommand("blocking", ADMIN))).isPositive();
+    }
+
     @Test
     void standbyRefusesManualRunsAndNamesTheHolder() {
         InMemorySchedulerLock lock = new InMemorySchedulerLock(Clock.systemUTC());
