@@ -116,6 +116,6 @@ class JobsApiIT extends SandboxedServiceTest {
     void healthHasASchedulerComponent() {
         assertThat(anonymous.get("/api/v1/health").list("components")).anySatisfy(c -> assertThat(c)
                 .containsEntry("name", "scheduler").containsEntry("status", "up")
-                .containsEntry("detail", "leader (process)"));
+                .containsEntry("detail", "leader (sqlite)"));
     }
 }
