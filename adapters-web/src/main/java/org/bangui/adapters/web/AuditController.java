@@ -51,11 +51,11 @@ public class AuditController {
                 page.nextBeforeId().map(AuditController::encodeCursor).orElse(null));
     }
 
-    private static int limit(String raw) {
+    static int limit(String raw) { // package-private for its test
         if (raw == null || raw.isEmpty()) {
             return DEFAULT_LIMIT;
         }
-        if (raw.length() > 4 || !raw.chars().allMatch(Character::isDigit)) {
+        if (raw.length() > 4 || !raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new InvalidInputException("invalid_limit", "limit must be between 1 and " + AuditQuery.MAX_LIMIT);
         }
         return Integer.parseInt(raw);

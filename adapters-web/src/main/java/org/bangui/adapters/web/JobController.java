@@ -80,11 +80,11 @@ public class JobController {
                 page.nextBefore().isPresent() ? AuditController.encodeCursor(page.nextBefore().getAsLong()) : null);
     }
 
-    private static int limit(String raw) {
+    static int limit(String raw) { // package-private for its test
         if (raw == null || raw.isEmpty()) {
             return DEFAULT_LIMIT;
         }
-        if (raw.length() > 4 || !raw.chars().allMatch(Character::isDigit)) {
+        if (raw.length() > 4 || !raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new InvalidInputException("invalid_limit", "limit must be a whole number between 1 and 200");
         }
         return Integer.parseInt(raw);

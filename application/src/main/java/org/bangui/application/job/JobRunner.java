@@ -24,6 +24,7 @@ import org.bangui.domain.job.JobOutcome;
 import org.bangui.domain.job.JobRun;
 import org.bangui.domain.job.JobRunPage;
 import org.bangui.domain.job.JobRunPort;
+import org.bangui.domain.job.JobStoreException;
 import org.bangui.domain.job.JobTrigger;
 import org.bangui.domain.shared.DomainException;
 import org.bangui.domain.shared.InvalidInputException;
@@ -118,6 +119,10 @@ public final class JobRunner implements ListJobsUseCase, RunJobUseCase {
             } catch (RejectedExecutionException e) {
                 finish(slot, run, JobOutcome.INTERRUPTED, "the service is shutting down");
                 throw new StandbyException("it is shutting down");
+            } catch (RuntimeException e) {
+                // a store failure that escaped its adapter (a transaction that could not begin or commit)
+                slot.running.compareAndSet(run, null);
+                throw new JobStoreException("cannot record the start of a job run", e);
             }
             audit.record(command.actor(), AuditAction.JOB_RUN, slot.job.name(), "");
             return run.id;
@@ -176,8 +181,9 @@ public final class JobRunner implements ListJobsUseCase, RunJobUseCase {
         if (run.id == 0 && job.recording() == RunRecording.ALL) {
             try {
                 run.id = runs.start(job.name(), leadership.instance().id(), run.trigger, run.startedAt).id();
-            } catch (DomainException e) {
-                LOG.log(System.Logger.Level.WARNING, "job_run_not_started job=" + job.name() + " reason=" + e.code());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "job_run_not_started job=" + job.name() + " reason="
+                        + reason(e));
                 slot.running.compareAndSet(run, null);
                 return;
             }
@@ -221,8 +227,9 @@ public final class JobRunner implements ListJobsUseCase, RunJobUseCase {
             if (run.id != 0) {
                 runs.finish(run.id, end, outcome, printable(detail, MAX_DETAIL));
             }
-        } catch (DomainException e) {
-            LOG.log(System.Logger.Level.WARNING, "job_run_not_recorded job=" + job.name() + " reason=" + e.code());
+        } catch (RuntimeException e) {
+            // whatever the store throws, the slot is freed below: a run left "running" would refuse every later one
+            LOG.log(System.Logger.Level.WARNING, "job_run_not_recorded job=" + job.name() + " reason=" + reason(e));
         }
         slot.lastOutcome = outcome;
         slot.last = new JobRun(run.id, job.name(), leadership.instance().id(), run.trigger, run.startedAt,
@@ -242,8 +249,8 @@ public final class JobRunner implements ListJobsUseCase, RunJobUseCase {
             try {
                 id = runs.start(job.name(), leadership.instance().id(), JobTrigger.SCHEDULE, at).id();
                 runs.finish(id, at, JobOutcome.SKIPPED, detail);
-            } catch (DomainException e) {
-                LOG.log(System.Logger.Level.WARNING, "job_run_not_recorded job=" + job.name() + " reason=" + e.code());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "job_run_not_recorded job=" + job.name() + " reason=" + reason(e));
             }
         }
         LOG.log(System.Logger.Level.INFO, "job_run_skipped job=" + job.name() + " run=" + id);
@@ -263,7 +270,8 @@ public final class JobRunner implements ListJobsUseCase, RunJobUseCase {
     }
 
     /**
-     * Waits up to {@code timeout} for the running jobs to end; then interrupts those still running and records
+     * Waits up to {@code timeout} for the running jobs to end, renewing the scheduler lock every heartbeat meanwhile
+     * if this instance holds it (so that no standby takes over while they run); then interrupts those still running and records
      * them {@code interrupted}. Logs {@code waiting_for_pending_tasks count=N}, then {@code pending_tasks_completed}
      * or {@code pending_tasks_timeout cancelled_count=N}. Stops the executor either way.
      *
@@ -273,9 +281,16 @@ public final class JobRunner implements ListJobsUseCase, RunJobUseCase {
         List<Slot> busy = busy();
         LOG.log(System.Logger.Level.INFO, "waiting_for_pending_tasks count=" + busy.size());
         long deadline = System.nanoTime() + timeout.toNanos();
+        long beat = leadership.heartbeatInterval().toNanos();
+        long nextBeat = System.nanoTime() + beat;
         try {
             while (!busy.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(Math.max(1, Math.min(20, (deadline - System.nanoTime()) / 1_000_000)));
+                if (System.nanoTime() - nextBeat >= 0) {
+                    // the scheduled heartbeat was cancelled with the other firings: keep the lease while jobs run
+                    leadership.renewIfHeld();
+                    nextBeat = System.nanoTime() + beat;
+                }
                 busy = busy();
             }
         } catch (InterruptedException e) {
@@ -342,6 +357,11 @@ public final class JobRunner implements ListJobsUseCase, RunJobUseCase {
             throw new InvalidInputException("invalid_limit", "limit must be between 1 and " + MAX_LIMIT);
         }
         return runs.list(job, limit, beforeId);
+    }
+
+    /** A store failure's code for the log; never its message, which may name files or hosts. */
+    private static String reason(RuntimeException e) {
+        return e instanceof DomainException d ? d.code() : "store_failed";
     }
 
     static String printable(String raw, int max) {

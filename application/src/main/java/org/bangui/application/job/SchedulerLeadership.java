@@ -105,6 +105,18 @@ public final class SchedulerLeadership implements ComponentProbePort {
         }
     }
 
+    /**
+     * Renews the lock if this instance holds it, and never takes it: the heartbeat of a leader whose jobs are
+     * draining at shutdown, when the scheduled heartbeat no longer fires. Without it the lease would lapse during
+     * a drain longer than the TTL and a standby would take over (and record the still-running jobs
+     * {@code interrupted}) while they run here. Never throws.
+     */
+    public synchronized void renewIfHeld() {
+        if (held) {
+            heartbeat();
+        }
+    }
+
     private void renew(Instant now) {
         if (lock.renew(owner, ttl)) {
             validUntil = now.plus(ttl).minus(heartbeat);

@@ -16,9 +16,14 @@ import org.bangui.domain.job.JobTrigger;
 final class InMemoryJobRuns implements JobRunPort {
 
     private final List<JobRun> runs = new ArrayList<>();
+    /** When set, start and finish throw it: a failure that is not the port's own exception type. */
+    volatile RuntimeException failing;
 
     @Override
     public synchronized JobRun start(String job, String instance, JobTrigger trigger, Instant startedAt) {
+        if (failing != null) {
+            throw failing;
+        }
         JobRun run = new JobRun(runs.size() + 1, job, instance, trigger, startedAt, Optional.empty(), Optional.empty(), "");
         runs.add(run);
         return run;
@@ -26,6 +31,9 @@ final class InMemoryJobRuns implements JobRunPort {
 
     @Override
     public synchronized void finish(long id, Instant finishedAt, JobOutcome outcome, String detail) {
+        if (failing != null) {
+            throw failing;
+        }
         JobRun r = runs.get((int) id - 1);
         if (r.running()) {
             runs.set((int) id - 1, new JobRun(id, r.job(), r.instance(), r.trigger(), r.startedAt(),

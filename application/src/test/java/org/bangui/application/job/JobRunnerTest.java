@@ -158,6 +158,75 @@ class JobRunnerTest {
         assertThat(runs.all().get((int) id - 1).detail()).isEqualTo("released");
     }
 
+    /**
+     * Found by SIGTERM of a leader mid-job with BANGUI_SCHEDULER_LOCK_TTL shorter than the drain: the scheduled
+     * heartbeat is cancelled with the other firings, the lease lapsed, the standby took over and recorded the run
+     * {@code interrupted} while it still ran (and then succeeded) on the draining leader.
+     */
+    @Test
+    void drainLongerThanTheTtlKeepsTheLeaseSoNoStandbyTakesOverWhileJobsRun() throws Exception {
+        Duration beat = Duration.ofMillis(100);
+        Duration ttl = Duration.ofMillis(300);
+        InMemorySchedulerLock lock = new InMemorySchedulerLock(Clock.systemUTC());
+        SchedulerLeadership leader = new SchedulerLeadership(lock, runs, new LockOwner("a:1:x"), true, ttl, beat,
+                Clock.systemUTC());
+        SchedulerLeadership standby = new SchedulerLeadership(lock, runs, new LockOwner("b:2:y"), true, ttl, beat,
+                Clock.systemUTC());
+        leader.heartbeat();
+        standby.heartbeat();
+        BlockingJob job = new BlockingJob();
+        JobRunner runner = runner(leader, job);
+        runner.start();
+        long id = runner.run(new RunJobUseCase.RunJobCommand("blocking", ADMIN));
+        job.started.await();
+        runner.stopAccepting();
+        Future<Boolean> drained = callers.submit(() -> runner.drain(Duration.ofSeconds(10)));
+
+        for (int i = 0; i < 10; i++) { // a second, more than three TTLs
+            Thread.sleep(beat.toMillis());
+            standby.heartbeat();
+            assertThat(standby.isLeader()).isFalse();
+        }
+        job.release.countDown();
+        assertThat(drained.get()).isTrue();
+        assertThat(runs.all().get((int) id - 1).outcome()).contains(JobOutcome.SUCCEEDED);
+    }
+
+    @Test
+    void drainingStandbyDoesNotTakeTheLock() throws Exception {
+        InMemorySchedulerLock lock = new InMemorySchedulerLock(Clock.systemUTC());
+        SchedulerLeadership standby = leadership(lock, "b:2:y", Clock.systemUTC());
+        standby.renewIfHeld();
+        assertThat(standby.isLeader()).isFalse();
+        assertThat(lock.holder()).isEmpty();
+    }
+
+    /**
+     * Found with a second process holding SQLite's write lock: the transaction around the store call failed outside
+     * the adapter's own translation (not a DomainException), the slot kept its run, and the job answered
+     * {@code job_running} to every manual run and skipped every scheduled one until restart.
+     */
+    @Test
+    void aStoreFailureOfAnyKindNeverLeavesTheJobRunningForever() throws Exception {
+        BlockingJob job = new BlockingJob();
+        JobRunner runner = runner(leader(), job);
+        runner.start();
+        runner.run(new RunJobUseCase.RunJobCommand("blocking", ADMIN));
+        job.started.await();
+        runs.failing = new IllegalStateException("could not commit");
+        job.release.countDown();
+        for (int i = 0; i < 200 && runner.jobs().get(0).running(); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(runner.jobs().get(0).running()).as("running after its end failed to record").isFalse();
+
+        assertThatThrownBy(() -> runner.run(new RunJobUseCase.RunJobCommand("blocking", ADMIN)))
+                .isInstanceOf(DomainException.class).hasMessageContaining("cannot record");
+        assertThat(runner.jobs().get(0).running()).as("running after its start failed to record").isFalse();
+        runs.failing = null;
+        assertThat(runner.run(new RunJobUseCase.RunJobCommand("blocking", ADMIN))).isPositive();
+    }
+
     @Test
     void standbyRefusesManualRunsAndNamesTheHolder() {
         InMemorySchedulerLock lock = new InMemorySchedulerLock(Clock.systemUTC());

@@ -36,7 +36,7 @@ public record IpNetwork(IpAddress address, int prefixLength) {
             return new IpNetwork(address, address.isIpv4() ? 32 : 128);
         }
         String prefix = text.substring(slash + 1);
-        if (prefix.isEmpty() || prefix.length() > 3 || !prefix.chars().allMatch(Character::isDigit)) {
+        if (prefix.isEmpty() || prefix.length() > 3 || !prefix.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new InvalidInputException("invalid_network", "not a valid prefix length: " + prefix);
         }
         return new IpNetwork(IpAddress.parse(text.substring(0, slash)), Integer.parseInt(prefix));

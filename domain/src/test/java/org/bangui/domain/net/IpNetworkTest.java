@@ -58,4 +58,11 @@ class IpNetworkTest {
         assertThat(net.overlaps(IpNetwork.parse("198.18.1.0/24"))).isFalse();
         assertThat(net.overlaps(IpNetwork.parse("::/0"))).isFalse();
     }
+
+    /** Found by analogy with the jobs API's limit: Character.isDigit let fullwidth digits through as a prefix. */
+    @Test
+    void prefixOfNonAsciiDigitsIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> IpNetwork.parse("10.0.0.0/\uFF12\uFF14"))
+                .isInstanceOf(org.bangui.domain.shared.InvalidInputException.class);
+    }
 }
