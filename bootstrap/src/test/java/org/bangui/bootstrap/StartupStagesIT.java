@@ -46,6 +46,21 @@ class StartupStagesIT {
     }
 
     @Test
+    void aMalformedSettingStopsTheStartWithOneLineNamingIt() throws Exception {
+        Path dir = Files.createTempDirectory("bangui-startup-it-");
+        Map<String, String> env = new java.util.HashMap<>(env(dir, dir.resolve("bangui.db"), dir.resolve("none.sock")));
+        env.put("BANGUI_SCHEDULER_HEARTBEAT", "abc");
+        try (ServiceProcess service = ServiceProcess.launch(env, dir.resolve("bangui.log"))) {
+            int exit = service.awaitExit(Duration.ofSeconds(60));
+            String log = service.logText();
+            assertThat(exit).as(log).isEqualTo(1);
+            assertThat(log).contains("startup_failed stage=settings reason=\"bangui.scheduler.heartbeat: 'abc' is not a "
+                    + "duration");
+            assertThat(log).as("no stack trace").doesNotContain("\tat ").doesNotContain("Exception");
+        }
+    }
+
+    @Test
     void runLeftUnfinishedByADeadProcessIsMarkedInterruptedWhenTheNextInstanceTakesTheLock() throws Exception {
         Path dir = Files.createTempDirectory("bangui-startup-it-");
         Path database = dir.resolve("data/bangui.db");

@@ -4,9 +4,10 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bangui.domain.scheduler.LockHolder;
 import org.bangui.domain.scheduler.LockOwner;
 import org.bangui.domain.scheduler.SchedulerLockException;
@@ -35,10 +36,17 @@ public final class RedisSchedulerLockAdapter implements SchedulerLockPort {
               return 0
             end
             local owner, acquired = string.match(current, '^(%S+) (%d+) %d+$')
+            if owner == nil or redis.call('PTTL', KEYS[1]) < 0 then
+              -- not a lease this service wrote (unreadable, or without expiry): it would block every instance
+              redis.call('SET', KEYS[1], ARGV[1] .. ' ' .. string.format('%.0f', now) .. ' ' .. expires, 'PX', ARGV[2])
+              return 1
+            end
             if owner ~= ARGV[1] then return 0 end
             redis.call('SET', KEYS[1], owner .. ' ' .. acquired .. ' ' .. expires, 'PX', ARGV[2])
             return 1
             """, ScriptOutputType.INTEGER);
+
+    private static final Pattern VALUE = Pattern.compile("(\\S{1,200}) (\\d{1,18}) (\\d{1,18})");
 
     private static final LuaScript RENEW = new LuaScript("""
             local current = redis.call('GET', KEYS[1])
@@ -88,10 +96,17 @@ public final class RedisSchedulerLockAdapter implements SchedulerLockPort {
             if (value == null) {
                 return Optional.empty();
             }
-            List<String> parts = List.of(value.split(" "));
-            return Optional.of(new LockHolder(new LockOwner(parts.get(0)),
-                    Instant.ofEpochMilli(Long.parseLong(parts.get(1))),
-                    Instant.ofEpochMilli(Long.parseLong(parts.get(2)))));
+            Matcher parts = VALUE.matcher(value);
+            if (!parts.matches()) {
+                return Optional.<LockHolder>empty(); // not a lease: the next acquire replaces it
+            }
+            try {
+                return Optional.of(new LockHolder(new LockOwner(parts.group(1)),
+                        Instant.ofEpochMilli(Long.parseLong(parts.group(2))),
+                        Instant.ofEpochMilli(Long.parseLong(parts.group(3)))));
+            } catch (IllegalArgumentException unreadable) {
+                return Optional.<LockHolder>empty();
+            }
         });
     }
 

@@ -55,6 +55,18 @@ class RedisSchedulerLockAdapterIT extends SchedulerLockPortContract {
     }
 
     @Test
+    void aValueThisServiceDidNotWriteIsTakenOverInsteadOfBlockingEveryInstance() {
+        connector.commands().set(RedisSchedulerLockAdapter.KEY, "garbage");
+        assertThat(lock.holder()).isEmpty();
+        assertThat(lock.tryAcquire(alice, Duration.ofMinutes(1))).isTrue();
+        assertThat(lock.holder()).hasValueSatisfying(h -> assertThat(h.owner()).isEqualTo(alice));
+
+        connector.commands().set(RedisSchedulerLockAdapter.KEY, "someone 1 2"); // readable, but without expiry
+        assertThat(lock.tryAcquire(alice, Duration.ofMinutes(1))).isTrue();
+        assertThat(connector.commands().pttl(RedisSchedulerLockAdapter.KEY)).isPositive();
+    }
+
+    @Test
     void aPausedRedisIsALockFailure() {
         server.pause();
         try {
