@@ -4,6 +4,8 @@
 # The baseline runs without a session (a build from before authentication existed); the current jar
 # (bootstrap/target/bangui.jar) runs with a session cookie validated on every request. Each round measures
 # both, one after the other, with wrk at concurrency 16; the medians over ROUNDS (default 5) are printed.
+# BASELINE_SESSION=1: the baseline has sessions too (a build from after authentication); it is set up and
+# logged in like the current one, so both sides validate a session on every request.
 # Build a baseline with: git worktree add /tmp/base <commit> && (cd /tmp/base && ./mvnw -q -o package -DskipTests)
 set -euo pipefail
 source "$(dirname "$0")/../lib/common.sh"
@@ -50,16 +52,22 @@ PASSWORD=$(random_password)
 complete_setup http://127.0.0.1:18092 "$WORK/current/setup-token" "$PASSWORD"
 login http://127.0.0.1:18092 "$PASSWORD" "$WORK/cookies.txt" >/dev/null
 COOKIE="bangui_session=$(awk '$6 == "bangui_session" { print $7 }' "$WORK/cookies.txt")"
+BASE_HEADER=""
+if [ "${BASELINE_SESSION:-0}" = "1" ]; then
+  complete_setup http://127.0.0.1:18091 "$WORK/base/setup-token" "$PASSWORD"
+  login http://127.0.0.1:18091 "$PASSWORD" "$WORK/base-cookies.txt" >/dev/null
+  BASE_HEADER="Cookie: bangui_session=$(awk '$6 == "bangui_session" { print $7 }' "$WORK/base-cookies.txt")"
+fi
 
 rps() { # url [header]
   wrk -t2 -c16 -d"${SECONDS_PER_RUN}s" ${2:+-H "$2"} "$1" | awk '$1 == "Requests/sec:" { print $2 }'
 }
 for path in "${PATHS[@]}"; do
-  wrk -t2 -c16 -d3s "http://127.0.0.1:18091$path" >/dev/null
+  wrk -t2 -c16 -d3s ${BASE_HEADER:+-H "$BASE_HEADER"} "http://127.0.0.1:18091$path" >/dev/null
   wrk -t2 -c16 -d3s -H "Cookie: $COOKIE" "http://127.0.0.1:18092$path" >/dev/null
   base=() current=()
   for _ in $(seq 1 "$ROUNDS"); do
-    base+=("$(rps "http://127.0.0.1:18091$path")")
+    base+=("$(rps "http://127.0.0.1:18091$path" "$BASE_HEADER")")
     current+=("$(rps "http://127.0.0.1:18092$path" "Cookie: $COOKIE")")
   done
   printf '%s\n' "${base[@]}" > "$WORK/base.txt"
@@ -68,7 +76,7 @@ for path in "${PATHS[@]}"; do
 import statistics, sys
 path, base, cur = sys.argv[1], [float(x) for x in open(sys.argv[2])], [float(x) for x in open(sys.argv[3])]
 b, c = statistics.median(base), statistics.median(cur)
-print(f"{path}: baseline (no session) median {b:.0f} req/s {sorted(base)}; "
-      f"current (session) median {c:.0f} req/s {sorted(cur)}; change {100 * (c - b) / b:+.1f}%")
+print(f"{path}: baseline median {b:.0f} req/s {sorted(base)}; "
+      f"current median {c:.0f} req/s {sorted(cur)}; change {100 * (c - b) / b:+.1f}%")
 PY
 done

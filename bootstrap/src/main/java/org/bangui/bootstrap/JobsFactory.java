@@ -32,8 +32,7 @@ import org.bangui.domain.scheduler.SchedulerLockPort;
 
 /**
  * Wires the job runner, the scheduler lock's leadership and the jobs of this release. The lock store is whatever
- * {@link SchedulerLockPort} bean exists (SQLite or Redis, chosen by configuration; the in-process stand-in while
- * neither is there).
+ * {@link SchedulerLockPort} bean exists: SQLite or Redis, chosen by {@code bangui.lock-backend} (StoresFactory).
  */
 @Factory
 class JobsFactory {

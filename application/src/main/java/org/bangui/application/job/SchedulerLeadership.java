@@ -180,7 +180,7 @@ public final class SchedulerLeadership implements ComponentProbePort {
         }
     }
 
-    /** The lock store's name: {@code sqlite}, {@code redis}, or {@code process} for the in-process stand-in. */
+    /** The lock store's name: {@code sqlite} or {@code redis}. */
     public String backend() {
         return lock.backend();
     }
