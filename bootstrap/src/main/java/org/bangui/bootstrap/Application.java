@@ -17,6 +17,13 @@ public final class Application extends Micronaut {
     }
 
     public static void main(String[] args) {
+        String logFormat = System.getenv("BANGUI_LOG_FORMAT");
+        if (logFormat != null && !logFormat.equals("json") && !logFormat.equals("text")) {
+            // logback would pick no appender and the service would run without any log: refuse instead
+            System.err.println("startup_failed stage=settings reason=\"BANGUI_LOG_FORMAT: '" + logFormat.replace('"', '\'')
+                    + "' is neither json nor text\"");
+            System.exit(1);
+        }
         new Application().args(args).mainClass(Application.class).banner(false).start();
     }
 

@@ -61,6 +61,18 @@ class StartupStagesIT {
     }
 
     @Test
+    void anUnknownLogFormatStopsTheStartInsteadOfRunningWithoutAnyLog() throws Exception {
+        Path dir = Files.createTempDirectory("bangui-startup-it-");
+        Map<String, String> env = new java.util.HashMap<>(env(dir, dir.resolve("bangui.db"), dir.resolve("none.sock")));
+        env.put("BANGUI_LOG_FORMAT", "xml");
+        try (ServiceProcess service = ServiceProcess.launch(env, dir.resolve("bangui.log"))) {
+            assertThat(service.awaitExit(Duration.ofSeconds(60))).isEqualTo(1);
+            assertThat(service.logText()).contains("startup_failed stage=settings reason=\"BANGUI_LOG_FORMAT: 'xml' is "
+                    + "neither json nor text\"");
+        }
+    }
+
+    @Test
     void runLeftUnfinishedByADeadProcessIsMarkedInterruptedWhenTheNextInstanceTakesTheLock() throws Exception {
         Path dir = Files.createTempDirectory("bangui-startup-it-");
         Path database = dir.resolve("data/bangui.db");

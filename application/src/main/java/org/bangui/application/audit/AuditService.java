@@ -29,8 +29,11 @@ public final class AuditService implements RecordAuditUseCase, QueryAuditUseCase
                 action, shown, failureCode.isEmpty(), failureCode);
         try {
             audit.append(entry);
-        } catch (DomainException e) {
-            LOG.log(System.Logger.Level.ERROR, "audit entry could not be stored: " + action.code() + " " + shown, e);
+        } catch (RuntimeException e) {
+            // the change itself has happened (or failed) already: a lost audit entry is logged, and never turns
+            // a ban or a started job into an error answer that invites a retry
+            LOG.log(System.Logger.Level.ERROR, "audit_entry_not_stored action=" + action.code() + " target=" + shown
+                    + " reason=" + (e instanceof DomainException d ? d.code() : "store_failure"));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.bangui.application.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -36,6 +37,24 @@ class AuditServiceTest {
     };
     private final AuditService service = new AuditService(port,
             Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
+
+    @Test
+    void aStoreFailureOfAnyKindIsLoggedAndNeverFailsTheChangeThatIsAudited() {
+        AuditService failing = new AuditService(new AuditPort() {
+            @Override
+            public void append(AuditEntry entry) {
+                throw new IllegalStateException("cannot commit - no transaction is active");
+            }
+
+            @Override
+            public AuditPage find(AuditQuery query) {
+                throw new UnsupportedOperationException();
+            }
+        }, Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
+
+        assertThatCode(() -> failing.record(Actor.system("session_cleanup"), AuditAction.JOB_RUN, "x", ""))
+                .doesNotThrowAnyException();
+    }
 
     @Test
     void recordsThePrincipalOfPeopleAndJobs() {
