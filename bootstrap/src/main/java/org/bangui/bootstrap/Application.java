@@ -9,33 +9,27 @@ import java.util.Optional;
  * ({@code startup_failed stage=settings reason="bangui.scheduler.heartbeat: 'abc' is not a duration ..."}) and
  * exit status 1, instead of the framework's stack trace around the same message.
  */
-public final class Application extends Micronaut {
-
-    private static final System.Logger LOG = System.getLogger(Application.class.getName());
+public final class Application {
 
     private Application() {
     }
 
     public static void main(String[] args) {
+        // checked before anything starts logging (Micronaut's own class does, as soon as it is loaded)
         String logFormat = System.getenv("BANGUI_LOG_FORMAT");
         if (logFormat != null && !logFormat.equals("json") && !logFormat.equals("text")) {
-            // logback would pick no appender and the service would run without any log: refuse instead
-            System.err.println("startup_failed stage=settings reason=\"BANGUI_LOG_FORMAT: '" + logFormat.replace('"', '\'')
-                    + "' is neither json nor text\"");
+            // logback would pick no appender and the service would run without any log: say so in plain text
+            // (a system property set before logback starts wins over the environment) and refuse to start
+            System.setProperty("BANGUI_LOG_FORMAT", "text");
+            log().log(System.Logger.Level.ERROR, "startup_failed stage=settings reason=\"BANGUI_LOG_FORMAT: '"
+                    + logFormat.replace('"', '\'') + "' is neither json nor text\"");
             System.exit(1);
         }
-        new Application().args(args).mainClass(Application.class).banner(false).start();
+        new Launcher().args(args).mainClass(Application.class).banner(false).start();
     }
 
-    @Override
-    protected void handleStartupException(Environment environment, Throwable failure) {
-        Optional<String> setting = settingFailure(failure);
-        if (setting.isPresent() && !environment.getActiveNames().contains(Environment.TEST)) {
-            LOG.log(System.Logger.Level.ERROR, "startup_failed stage=settings reason=\""
-                    + setting.get().replace('"', '\'') + "\"");
-            System.exit(1);
-        }
-        super.handleStartupException(environment, failure);
+    private static System.Logger log() {
+        return System.getLogger(Application.class.getName());
     }
 
     /** The message of a malformed setting ({@code bangui.<name>: ...}) somewhere in the cause chain, if any. */
@@ -48,5 +42,20 @@ public final class Application extends Micronaut {
             }
         }
         return Optional.empty();
+    }
+
+    /** Micronaut, with a start-up failure caused by a malformed setting reported in one line. */
+    private static final class Launcher extends Micronaut {
+
+        @Override
+        protected void handleStartupException(Environment environment, Throwable failure) {
+            Optional<String> setting = settingFailure(failure);
+            if (setting.isPresent() && !environment.getActiveNames().contains(Environment.TEST)) {
+                log().log(System.Logger.Level.ERROR, "startup_failed stage=settings reason=\""
+                        + setting.get().replace('"', '\'') + "\"");
+                System.exit(1);
+            }
+            super.handleStartupException(environment, failure);
+        }
     }
 }
