@@ -165,8 +165,9 @@ class JobRunnerTest {
      */
     @Test
     void drainLongerThanTheTtlKeepsTheLeaseSoNoStandbyTakesOverWhileJobsRun() throws Exception {
-        Duration beat = Duration.ofMillis(100);
-        Duration ttl = Duration.ofMillis(300);
+        // a TTL of six beats: only a drain that stopped renewing lets it lapse, not a slow thread on a busy machine
+        Duration beat = Duration.ofMillis(200);
+        Duration ttl = Duration.ofMillis(1200);
         InMemorySchedulerLock lock = new InMemorySchedulerLock(Clock.systemUTC());
         SchedulerLeadership leader = new SchedulerLeadership(lock, runs, new LockOwner("a:1:x"), true, ttl, beat,
                 Clock.systemUTC());
@@ -182,7 +183,7 @@ class JobRunnerTest {
         runner.stopAccepting();
         Future<Boolean> drained = callers.submit(() -> runner.drain(Duration.ofSeconds(10)));
 
-        for (int i = 0; i < 10; i++) { // a second, more than three TTLs
+        for (int i = 0; i < 15; i++) { // three seconds, more than two TTLs
             Thread.sleep(beat.toMillis());
             standby.heartbeat();
             assertThat(standby.isLeader()).isFalse();
