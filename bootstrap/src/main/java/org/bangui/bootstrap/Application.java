@@ -25,6 +25,13 @@ public final class Application {
                     + logFormat.replace('"', '\'') + "' is neither json nor text\"");
             System.exit(1);
         }
+        String oldShutdown = System.getenv("BANGUI_SHUTDOWN_GRACE_PERIOD");
+        if (oldShutdown != null && System.getenv("BANGUI_SHUTDOWN_TIMEOUT") == null) {
+            // the setting's name before the job runner: honoured, so that an upgrade keeps the operator's value
+            System.setProperty("bangui.shutdown.timeout", oldShutdown);
+            log().log(System.Logger.Level.WARNING, "setting_renamed old=BANGUI_SHUTDOWN_GRACE_PERIOD "
+                    + "new=BANGUI_SHUTDOWN_TIMEOUT; the old name still works but will be removed");
+        }
         new Launcher().args(args).mainClass(Application.class).banner(false).start();
     }
 

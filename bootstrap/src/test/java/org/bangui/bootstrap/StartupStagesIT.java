@@ -73,6 +73,18 @@ class StartupStagesIT {
     }
 
     @Test
+    void theShutdownSettingsOldNameIsStillHonoured() throws Exception {
+        Path dir = Files.createTempDirectory("bangui-startup-it-");
+        Map<String, String> env = new java.util.HashMap<>(env(dir, dir.resolve("bangui.db"), dir.resolve("none.sock")));
+        env.put("BANGUI_SHUTDOWN_GRACE_PERIOD", "7x"); // malformed on purpose: the refusal proves it was read
+        try (ServiceProcess service = ServiceProcess.launch(env, dir.resolve("bangui.log"))) {
+            assertThat(service.awaitExit(Duration.ofSeconds(60))).isEqualTo(1);
+            assertThat(service.logText()).contains("setting_renamed old=BANGUI_SHUTDOWN_GRACE_PERIOD")
+                    .contains("startup_failed stage=settings reason=\"bangui.shutdown.timeout: '7x'");
+        }
+    }
+
+    @Test
     void runLeftUnfinishedByADeadProcessIsMarkedInterruptedWhenTheNextInstanceTakesTheLock() throws Exception {
         Path dir = Files.createTempDirectory("bangui-startup-it-");
         Path database = dir.resolve("data/bangui.db");
