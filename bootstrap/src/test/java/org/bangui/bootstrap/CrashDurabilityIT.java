@@ -68,10 +68,7 @@ class CrashDurabilityIT {
         AtomicInteger next = new AtomicInteger();
         ExecutorService writers = Executors.newFixedThreadPool(4);
         try (ServiceProcess service = ServiceProcess.start(env(), workDir.resolve("service.log"))) {
-            Api anonymous = service.api();
-            assertThat(anonymous.post("/api/v1/setup",
-                    "{\"setupToken\":\"" + TOKEN + "\",\"password\":\"" + PASSWORD + "\"}").status()).isEqualTo(201);
-            Api api = anonymous.login(PASSWORD);
+            Api api = service.setUp(TOKEN, PASSWORD);
             for (int w = 0; w < 4; w++) {
                 writers.submit(() -> {
                     while (service.isAlive()) {

@@ -32,9 +32,8 @@ class DatabaseBusyIT {
                      "BANGUI_FAIL2BAN_SOCKET", fail2ban.socket().toString(),
                      "BANGUI_FAIL2BAN_CONFIG_DIR", fail2ban.configDir().toString(),
                      "BANGUI_SETUP_TOKEN", TOKEN), dir.resolve("bangui.log"))) {
+            service.setUp(TOKEN, PASSWORD);
             Api anonymous = service.api();
-            assertThat(anonymous.post("/api/v1/setup", "{\"setupToken\":\"" + TOKEN + "\",\"password\":\""
-                    + PASSWORD + "\"}").status()).isEqualTo(201);
             String login = "{\"password\":\"" + PASSWORD + "\"}";
 
             try (Connection otherProcess = DriverManager.getConnection("jdbc:sqlite:" + database);

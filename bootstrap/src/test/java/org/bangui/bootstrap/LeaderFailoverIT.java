@@ -72,10 +72,7 @@ class LeaderFailoverIT {
         redis.flushAll();
         Map<String, String> env = env(backend);
         try (ServiceProcess a = ServiceProcess.start(env, workDir.resolve(backend + "-a.log"))) {
-            Api anonymous = a.api();
-            assertThat(anonymous.post("/api/v1/setup",
-                    "{\"setupToken\":\"" + TOKEN + "\",\"password\":\"" + PASSWORD + "\"}").status()).isEqualTo(201);
-            Api onA = anonymous.login(PASSWORD);
+            Api onA = a.setUp(TOKEN, PASSWORD);
             try (ServiceProcess b = ServiceProcess.start(env, workDir.resolve(backend + "-b.log"))) {
                 Api onB = b.api().withSession(onA.cookie(), onA.csrf());
                 List<String> roles = awaitOneLeader(onA, onB);

@@ -122,6 +122,17 @@ final class ServiceProcess implements AutoCloseable {
         return new Api(uri, JsonMapper.createDefault());
     }
 
+    /** Completes first-run setup with {@code token} and {@code password} and returns a logged-in client. */
+    Api setUp(String token, String password) {
+        Api anonymous = api();
+        Api.Response setup = anonymous.post("/api/v1/setup",
+                "{\"setupToken\":\"" + token + "\",\"password\":\"" + password + "\"}");
+        if (setup.status() != 201) {
+            throw new AssertionError("setup failed: " + setup);
+        }
+        return anonymous.login(password);
+    }
+
     /** Its pid. */
     long pid() {
         return process.pid();

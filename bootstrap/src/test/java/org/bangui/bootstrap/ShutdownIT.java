@@ -36,10 +36,7 @@ class ShutdownIT {
                      "BANGUI_SETUP_TOKEN", TOKEN,
                      "BANGUI_SHUTDOWN_TIMEOUT", "3s",
                      "BANGUI_JOBS_HEALTH_CHECK_INTERVAL", "1h"), dir.resolve("bangui.log"))) {
-            Api anonymous = service.api();
-            assertThat(anonymous.post("/api/v1/setup", "{\"setupToken\":\"" + TOKEN + "\",\"password\":\""
-                    + PASSWORD + "\"}").status()).isEqualTo(201);
-            Api api = anonymous.login(PASSWORD);
+            Api api = service.setUp(TOKEN, PASSWORD);
 
             fail2ban.pause();
             long runId;
