@@ -20,16 +20,16 @@ class JobShutdown implements GracefulShutdownCapable {
     private static final System.Logger LOG = System.getLogger(JobShutdown.class.getName());
 
     private final JobRunner runner;
-    private final ShutdownSettings settings;
+    private final JobsConfig settings;
 
-    JobShutdown(JobRunner runner, ShutdownSettings settings) {
+    JobShutdown(JobRunner runner, JobsConfig settings) {
         this.runner = runner;
         this.settings = settings;
     }
 
     @Override
     public CompletionStage<?> shutdownGracefully() {
-        Duration timeout = settings.timeoutDuration();
+        Duration timeout = settings.shutdownTimeout();
         LOG.log(System.Logger.Level.INFO, "bangui_shutting_down timeout_seconds=" + timeout.toMillis() / 1000.0);
         runner.stopAccepting();
         Duration budget = timeout.minus(timeout.dividedBy(5).compareTo(Duration.ofSeconds(1)) < 0

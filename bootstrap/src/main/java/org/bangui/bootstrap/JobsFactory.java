@@ -2,7 +2,6 @@ package org.bangui.bootstrap;
 
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Order;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -10,7 +9,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import org.bangui.adapters.fail2ban.Fail2banServerAdapter;
@@ -53,9 +51,9 @@ class JobsFactory {
     @Singleton
     @Order(4) // after fail2ban, database and config_dir in the health report
     SchedulerLeadership leadership(SchedulerLockPort lock, JobRunPort runs, LockOwner owner,
-                                   SchedulerSettings settings, Clock clock) {
-        return new SchedulerLeadership(lock, runs, owner, settings.isEnabled(), settings.lockTtlDuration(),
-                settings.heartbeatDuration(), clock);
+                                   JobsConfig settings, Clock clock) {
+        return new SchedulerLeadership(lock, runs, owner, settings.schedulerEnabled(), settings.lockTtl(),
+                settings.heartbeat(), clock);
     }
 
     /** The fail2ban status that {@code health_check} refreshes; trusted for three job intervals. */
@@ -63,24 +61,19 @@ class JobsFactory {
     @Named("fail2banStatus")
     @Order(1) // first in the health report
     @Bean(typed = {ComponentProbePort.class, CachedProbe.class})
-    CachedProbe fail2banStatus(Fail2banServerAdapter fail2ban, Clock clock,
-                               @Value("${bangui.jobs.health-check-interval:10s}") String interval) {
-        Duration every = SettingValues.duration("bangui.jobs.health-check-interval", interval);
-        return new CachedProbe(fail2ban, clock, every.multipliedBy(3));
+    CachedProbe fail2banStatus(Fail2banServerAdapter fail2ban, Clock clock, JobsConfig settings) {
+        return new CachedProbe(fail2ban, clock, settings.healthCheckInterval().multipliedBy(3));
     }
 
     @Singleton
     JobRunner jobRunner(SchedulerLeadership leadership, JobRunPort runs, RecordAuditUseCase audit, Clock clock,
                         SessionUseCase sessions, RateLimitPort rateLimits,
-                        @Named("fail2banStatus") CachedProbe fail2banStatus,
-                        @Value("${bangui.maintenance-interval:1m}") String maintenance,
-                        @Value("${bangui.jobs.health-check-interval:10s}") String healthInterval) {
+                        @Named("fail2banStatus") CachedProbe fail2banStatus, JobsConfig settings) {
         return new JobRunner(List.of(
                 new SchedulerLockHeartbeatJob(leadership),
-                new HealthCheckJob(fail2banStatus, JobSchedule.every(
-                        SettingValues.duration("bangui.jobs.health-check-interval", healthInterval), true)),
-                new SessionCleanupJob(sessions, JobSchedules.parse("bangui.maintenance-interval", maintenance)),
-                new RateLimiterCleanupJob(rateLimits, JobSchedules.parse("bangui.maintenance-interval", maintenance))),
+                new HealthCheckJob(fail2banStatus, JobSchedule.every(settings.healthCheckInterval(), true)),
+                new SessionCleanupJob(sessions, settings.maintenance()),
+                new RateLimiterCleanupJob(rateLimits, settings.maintenance())),
                 runs, leadership, audit, clock);
     }
 }

@@ -22,6 +22,13 @@ class SettingsFactory {
     }
 
     @Context
+    JobsConfig jobsConfig(SchedulerSettings scheduler, ShutdownSettings shutdown,
+                          @Value("${bangui.jobs.health-check-interval:10s}") String healthCheckInterval,
+                          @Value("${bangui.maintenance-interval:1m}") String maintenance) {
+        return JobsConfig.from(scheduler, shutdown, healthCheckInterval, maintenance);
+    }
+
+    @Context
     DashboardConfig dashboardConfig(@Value("${bangui.dashboard.cache-time:1s}") String cacheTime) {
         return DashboardConfig.from(cacheTime);
     }

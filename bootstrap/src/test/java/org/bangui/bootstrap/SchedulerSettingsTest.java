@@ -10,28 +10,33 @@ import org.junit.jupiter.api.Test;
 
 class SchedulerSettingsTest {
 
+    private static JobsConfig config(String enabled, String heartbeat, String ttl, String shutdown) {
+        return JobsConfig.from(new SchedulerSettings(enabled, heartbeat, ttl), new ShutdownSettings(shutdown), "10s", "1m");
+    }
+
     @Test
     void defaultsAreAFiveSecondHeartbeatAndASixtySecondTtl() {
-        SchedulerSettings settings = new SchedulerSettings("true", "5s", "60s");
-        assertThat(settings.isEnabled()).isTrue();
-        assertThat(settings.heartbeatDuration()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(settings.lockTtlDuration()).isEqualTo(Duration.ofSeconds(60));
+        JobsConfig settings = config("true", "5s", "60s", "25s");
+        assertThat(settings.schedulerEnabled()).isTrue();
+        assertThat(settings.heartbeat()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.lockTtl()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.shutdownTimeout()).isEqualTo(Duration.ofSeconds(25));
     }
 
     @Test
     void ttlUnderThreeHeartbeatsIsRefusedNamingTheSetting() {
-        assertThatThrownBy(() -> new SchedulerSettings("true", "5s", "14s"))
+        assertThatThrownBy(() -> config("true", "5s", "14s", "25s"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("bangui.scheduler.lock-ttl:");
-        assertThat(new SchedulerSettings("true", "5s", "15s").lockTtlDuration()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(config("true", "5s", "15s", "25s").lockTtl()).isEqualTo(Duration.ofSeconds(15));
     }
 
     @Test
     void malformedValuesAreRefusedNamingTheSetting() {
-        assertThatThrownBy(() -> new SchedulerSettings("yes", "5s", "60s"))
+        assertThatThrownBy(() -> config("yes", "5s", "60s", "25s"))
                 .hasMessageStartingWith("bangui.scheduler.enabled:");
-        assertThatThrownBy(() -> new SchedulerSettings("true", "5", "60s"))
+        assertThatThrownBy(() -> config("true", "5", "60s", "25s"))
                 .hasMessageStartingWith("bangui.scheduler.heartbeat:");
-        assertThatThrownBy(() -> new ShutdownSettings("25"))
+        assertThatThrownBy(() -> config("true", "5s", "60s", "25"))
                 .hasMessageStartingWith("bangui.shutdown.timeout:");
     }
 
