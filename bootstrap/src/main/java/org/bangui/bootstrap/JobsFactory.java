@@ -9,12 +9,14 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.bangui.adapters.fail2ban.Fail2banServerAdapter;
 import org.bangui.application.audit.RecordAuditUseCase;
 import org.bangui.application.health.CachedProbe;
 import org.bangui.application.job.HealthCheckJob;
+import org.bangui.application.job.Job;
 import org.bangui.application.job.JobRunner;
 import org.bangui.application.job.JobSchedule;
 import org.bangui.application.job.RateLimiterCleanupJob;
@@ -31,6 +33,7 @@ import org.bangui.domain.scheduler.SchedulerLockPort;
 /**
  * Wires the job runner, the scheduler lock's leadership and the jobs of this release. The lock store is whatever
  * {@link SchedulerLockPort} bean exists: SQLite or Redis, chosen by {@code bangui.lock-backend} (StoresFactory).
+ * The runner owns the core jobs built here and every {@link Job} bean that a feature's factory declares.
  */
 @Factory
 class JobsFactory {
@@ -68,12 +71,14 @@ class JobsFactory {
     @Singleton
     JobRunner jobRunner(SchedulerLeadership leadership, JobRunPort runs, RecordAuditUseCase audit, Clock clock,
                         SessionUseCase sessions, RateLimitPort rateLimits,
-                        @Named("fail2banStatus") CachedProbe fail2banStatus, JobsConfig settings) {
-        return new JobRunner(List.of(
+                        @Named("fail2banStatus") CachedProbe fail2banStatus, JobsConfig settings,
+                        List<Job> featureJobs) {
+        List<Job> jobs = new ArrayList<>(List.of(
                 new SchedulerLockHeartbeatJob(leadership),
                 new HealthCheckJob(fail2banStatus, JobSchedule.every(settings.healthCheckInterval(), true)),
                 new SessionCleanupJob(sessions, settings.maintenance()),
-                new RateLimiterCleanupJob(rateLimits, settings.maintenance())),
-                runs, leadership, audit, clock);
+                new RateLimiterCleanupJob(rateLimits, settings.maintenance())));
+        jobs.addAll(featureJobs);
+        return new JobRunner(jobs, runs, leadership, audit, clock);
     }
 }
