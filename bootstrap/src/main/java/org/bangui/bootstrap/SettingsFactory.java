@@ -39,7 +39,7 @@ class SettingsFactory {
                         @Nullable @Value("${bangui.geoip.db-path:}") String dbPath,
                         @Nullable @Value("${bangui.geoip.asn-db-path:}") String asnDbPath,
                         @Value("${bangui.geoip.check-interval:5s}") String checkInterval,
-                        @Value("${bangui.geoip.cache-size:100000}") String cacheSize,
+                        @Value("${bangui.geoip.cache-size:200000}") String cacheSize,
                         @Value("${bangui.geoip.cache-max-age:720h}") String cacheMaxAge,
                         @Nullable @Value("${bangui.geoip.http-url:}") String httpUrl,
                         @Value("${bangui.geoip.http-timeout:2s}") String httpTimeout,

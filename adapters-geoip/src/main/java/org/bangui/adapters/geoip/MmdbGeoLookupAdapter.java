@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.bangui.domain.geo.GeoInfo;
 import org.bangui.domain.geo.GeoSourcePort;
@@ -19,6 +20,8 @@ public final class MmdbGeoLookupAdapter implements GeoSourcePort {
 
     private final ReloadingMmdb country;
     private final ReloadingMmdb asn;
+    /** One answer object per country: cached answers of many addresses share it (about 250 codes). */
+    private final ConcurrentHashMap<String, GeoInfo> countryOnly = new ConcurrentHashMap<>();
 
     /**
      * @param countryFile the country file; empty when geo-IP is switched off
@@ -62,8 +65,9 @@ public final class MmdbGeoLookupAdapter implements GeoSourcePort {
                 number = Optional.empty();
             }
         }
-        if (code.isEmpty() && number.isEmpty() && organization.isEmpty()) {
-            return GeoInfo.UNKNOWN;
+        if (number.isEmpty() && organization.isEmpty()) {
+            return code.map(c -> countryOnly.computeIfAbsent(c,
+                    k -> new GeoInfo(Optional.of(k), Optional.empty(), Optional.empty()))).orElse(GeoInfo.UNKNOWN);
         }
         return new GeoInfo(code, number, organization);
     }
