@@ -46,7 +46,9 @@ done
 echo "$now demo sshd[4242]: Failed password for admin from 192.0.2.99 port 50004 ssh2" >> "$DEMO/fail2ban/logs/auth.log"
 
 log "starting BanGUI on http://127.0.0.1:$PORT"
-rm -rf "$DEMO/data" && mkdir -p "$DEMO/data"
+rm -rf "$DEMO/data" && mkdir -p "$DEMO/data/geoip"
+ensure_geo_db "$BANGUI_ROOT/.cache/geoip"
+cp "$BANGUI_ROOT/.cache/geoip/country.mmdb" "$DEMO/data/geoip/country.mmdb"
 # plain HTTP on loopback: the cookie cannot be Secure here (keep the default, true, behind TLS)
 BANGUI_COOKIE_SECURE=false \
 BANGUI_PORT="$PORT" \

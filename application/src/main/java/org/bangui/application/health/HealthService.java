@@ -7,7 +7,8 @@ import org.bangui.domain.health.ComponentProbePort;
 
 /**
  * Runs the probes. Health treats fail2ban as essential (down means unavailable) and other components as
- * degrading; readiness requires every component.
+ * degrading; readiness requires every component that is {@linkplain ComponentProbePort#requiredForReadiness()
+ * required} for it.
  */
 public final class HealthService implements CheckHealthUseCase {
 
@@ -38,7 +39,10 @@ public final class HealthService implements CheckHealthUseCase {
     @Override
     public HealthReport readiness() {
         List<Component> components = probeAll();
-        boolean ready = components.stream().allMatch(c -> c.result().up());
+        boolean ready = true;
+        for (int i = 0; i < components.size(); i++) {
+            ready &= components.get(i).result().up() || !probes.get(i).requiredForReadiness();
+        }
         return new HealthReport(ready ? Status.OK : Status.UNAVAILABLE, components);
     }
 

@@ -8,4 +8,12 @@ public interface ComponentProbePort {
 
     /** Probes the component now; never throws, never null. */
     ProbeResult probe();
+
+    /**
+     * Whether readiness requires this component to be up; an optional component (geo-IP) only degrades
+     * health when it is down.
+     */
+    default boolean requiredForReadiness() {
+        return true;
+    }
 }
