@@ -1,6 +1,7 @@
 package org.bangui.adapters.persistence;
 
 import io.micronaut.jdbc.DataSourceResolver;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,6 +43,7 @@ public class SqliteHistoryQueryAdapter implements HistoryQueryPort {
     private final DataSource dataSource;
     private final SqliteHistoryStats stats;
 
+    @Inject
     SqliteHistoryQueryAdapter(DataSource dataSource, DataSourceResolver resolver) {
         // the injected DataSource is transaction-aware and refuses connections outside a transaction
         this(resolver.resolve(dataSource));
