@@ -1,0 +1,170 @@
+package org.bangui.adapters.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.bangui.adapters.web.HistoryViews.AddressResponse;
+import org.bangui.adapters.web.HistoryViews.HistoryItem;
+import org.bangui.adapters.web.HistoryViews.HistoryResponse;
+import org.bangui.adapters.web.HistoryViews.StatsResponse;
+import org.bangui.adapters.web.openapi.ApiErrors;
+import org.bangui.application.history.query.AddressHistoryUseCase;
+import org.bangui.application.history.query.ExportHistoryUseCase;
+import org.bangui.application.history.query.HistoryStatsUseCase;
+import org.bangui.application.history.query.ListHistoryUseCase;
+import org.bangui.domain.history.BanOrigin;
+import org.bangui.domain.history.HistoryFilter;
+import org.bangui.domain.history.HistoryPage;
+import org.bangui.domain.history.HistoryPageRequest;
+import org.bangui.domain.history.HistoryStatsRequest;
+import org.bangui.domain.history.StatsBucket;
+import org.bangui.domain.shared.InvalidInputException;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * BanGUI's ban archive: pages (newest first, keyset cursor), statistics, one address, and a streamed export.
+ * Filters: {@code jail}, {@code ip} (an address or a CIDR network), {@code country} (two letters),
+ * {@code origin} ({@code fail2ban}, {@code manual}, {@code blocklist}), {@code since} (inclusive) and
+ * {@code until} (exclusive), ISO-8601 instants on the time the ban started.
+ */
+@Controller(ApiDefinition.BASE + "/history")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class HistoryController {
+
+    /** The statistics' range when the caller names none. */
+    static final Duration DEFAULT_STATS_RANGE = Duration.ofDays(30);
+    /** Entries encoded per chunk of an export. */
+    private static final int EXPORT_CHUNK = 500;
+
+    private final ListHistoryUseCase list;
+    private final HistoryStatsUseCase stats;
+    private final AddressHistoryUseCase address;
+    private final ExportHistoryUseCase export;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    HistoryController(ListHistoryUseCase list, HistoryStatsUseCase stats, AddressHistoryUseCase address,
+                      ExportHistoryUseCase export, JsonMapper json, Clock clock) {
+        this.list = list;
+        this.stats = stats;
+        this.address = address;
+        this.export = export;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** One page of archived bans, newest first; {@code cursor} is the previous page's {@code nextCursor}. */
+    @Get
+    @ApiErrors.BadRequest
+    @ApiErrors.Unavailable
+    public HistoryResponse page(@QueryValue @Nullable String jail, @QueryValue @Nullable String ip,
+                                @QueryValue @Nullable String country, @QueryValue @Nullable String origin,
+                                @QueryValue @Nullable String since, @QueryValue @Nullable String until,
+                                @QueryValue @Nullable String limit, @QueryValue @Nullable String cursor) {
+        HistoryPage page = list.list(new HistoryPageRequest(filter(jail, ip, country, origin, since, until),
+                limit(limit), HistoryCursor.decode(cursor)));
+        return new HistoryResponse(page.items().stream().map(HistoryItem::of).toList(),
+                page.next().map(HistoryCursor::encode).orElse(null));
+    }
+
+    /**
+     * Counts over the bans that started in {@code [since, until)} (default: the last 30 days): a timeline of
+     * {@code bucket} ({@code hour} or {@code day}, UTC, default {@code day}) with empty buckets, and the top 10
+     * jails, addresses and countries.
+     */
+    @Get("/stats")
+    @ApiErrors.BadRequest
+    @ApiErrors.Unavailable
+    public StatsResponse stats(@QueryValue @Nullable String since, @QueryValue @Nullable String until,
+                               @QueryValue @Nullable String bucket) {
+        Instant to = TimeParameters.optional(until, "until").orElseGet(clock::instant);
+        Instant from = TimeParameters.optional(since, "since").orElseGet(() -> earlier(to));
+        StatsBucket width = bucket == null || bucket.isEmpty() ? StatsBucket.DAY : StatsBucket.fromCode(bucket);
+        return StatsResponse.of(stats.stats(new HistoryStatsRequest(from, to, width)));
+    }
+
+    /**
+     * Everything known about one address (or network entry, URL-encoded: {@code 198.18.0.0%2F24}): its country,
+     * its archived bans (newest first, at most 1,000), the jails that banned it, and where it is banned now.
+     */
+    @Get("/ip/{ip}")
+    @ApiErrors.BadRequest
+    @ApiErrors.Unavailable
+    public AddressResponse address(@PathVariable String ip) {
+        return AddressResponse.of(address.address(Inputs.banTarget(ip)));
+    }
+
+    /**
+     * The whole selection of the same filters as the list, newest first, streamed as CSV or NDJSON
+     * ({@code format}, default {@code csv}) in constant memory, as a download.
+     */
+    @Get(value = "/export", produces = {"text/csv", "application/x-ndjson"})
+    @ApiResponse(responseCode = "200", description = "The selection, streamed", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/x-ndjson", schema = @Schema(implementation = HistoryItem.class))})
+    @ApiErrors.BadRequest
+    @ApiErrors.Unavailable
+    public HttpResponse<Publisher<byte[]>> export(@QueryValue @Nullable String format,
+                                                  @QueryValue @Nullable String jail, @QueryValue @Nullable String ip,
+                                                  @QueryValue @Nullable String country,
+                                                  @QueryValue @Nullable String origin,
+                                                  @QueryValue @Nullable String since,
+                                                  @QueryValue @Nullable String until) {
+        HistoryExportFormat chosen = format == null || format.isEmpty() ? HistoryExportFormat.CSV
+                : HistoryExportFormat.fromCode(format);
+        HistoryFilter filter = filter(jail, ip, country, origin, since, until);
+        // pulled on demand: the next rows are read only when the client has taken the previous chunk
+        Flux<byte[]> body = Flux.concat(Flux.just(chosen.header()),
+                        Flux.fromStream(() -> export.export(filter)).buffer(EXPORT_CHUNK)
+                                .map(entries -> chosen.encode(entries, json)))
+                .filter(chunk -> chunk.length > 0)
+                .subscribeOn(Schedulers.boundedElastic());
+        return HttpResponse.ok((Publisher<byte[]>) body)
+                .contentType(MediaType.of(chosen.mediaType() + "; charset=utf-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + chosen.fileName() + "\"");
+    }
+
+    private static HistoryFilter filter(String jail, String ip, String country, String origin, String since,
+                                        String until) {
+        return new HistoryFilter(Inputs.optionalJail(jail), Inputs.optionalBanTarget(ip),
+                present(country).map(HistoryFilter::country), present(origin).map(BanOrigin::fromCode),
+                TimeParameters.optional(since, "since"), TimeParameters.optional(until, "until"));
+    }
+
+    private static Optional<String> present(String raw) {
+        return raw == null || raw.isEmpty() ? Optional.empty() : Optional.of(raw);
+    }
+
+    private static Instant earlier(Instant until) {
+        Instant from = until.minus(DEFAULT_STATS_RANGE);
+        return from.isBefore(TimeParameters.MIN) ? TimeParameters.MIN : from;
+    }
+
+    static int limit(String raw) { // package-private for its test
+        if (raw == null || raw.isEmpty()) {
+            return HistoryPageRequest.DEFAULT_LIMIT;
+        }
+        if (raw.length() > 6 || !raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new InvalidInputException("invalid_limit", "limit must be between 1 and "
+                    + HistoryPageRequest.MAX_LIMIT);
+        }
+        return Integer.parseInt(raw);
+    }
+}
