@@ -32,4 +32,11 @@ class SettingsFactory {
     DashboardConfig dashboardConfig(@Value("${bangui.dashboard.cache-time:1s}") String cacheTime) {
         return DashboardConfig.from(cacheTime);
     }
+
+    @Context
+    HistoryConfig historyConfig(@Value("${bangui.history.sync-interval:30s}") String syncInterval,
+                                @Value("${bangui.fail2ban.db-path:}") String fail2banDbPath,
+                                @Value("${bangui.history.retention-days:365}") String retentionDays) {
+        return HistoryConfig.from(syncInterval, fail2banDbPath, retentionDays);
+    }
 }
