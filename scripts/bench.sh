@@ -128,3 +128,4 @@ ratio1=$(awk -v a="$jails1_p50" -v b="$floor1_p50" 'BEGIN { printf "%.2f", a / b
   echo "SIGTERM to exit, no job running: ${ha_exit} s (target: 2 s)"
   echo "GET /api/v1/jails (c=16), median of 4 interleaved runs (ABBA): ${ha_sqlite}/s with sessions on SQLite, ${ha_redis}/s on Redis ($(awk -v a="$ha_redis" -v b="$ha_sqlite" 'BEGIN { printf "%+.1f%%", (a / b - 1) * 100 }'); target: at most 10% slower; runs in order: SQLite ${ha_sqlite_runs}, Redis ${ha_redis_runs})"
 } | tee "$BENCH/results.txt"
+"$BANGUI_ROOT/scripts/bench/history-sync.sh" | tee -a "$BENCH/results.txt"
