@@ -39,7 +39,8 @@ class JobsApiIT extends SandboxedServiceTest {
         assertThat(scheduler).containsEntry("role", "leader").containsEntry("backend", "sqlite");
         assertThat(scheduler.get("holder")).isEqualTo(scheduler.get("instance"));
         assertThat(response.list("jobs")).extracting(j -> j.get("name")).containsExactly(
-                "scheduler_lock_heartbeat", "health_check", "session_cleanup", "rate_limiter_cleanup");
+                "scheduler_lock_heartbeat", "health_check", "session_cleanup", "rate_limiter_cleanup",
+                "history_sync", "history_retention");
         assertThat(response.list("jobs")).allSatisfy(j -> assertThat(j).containsKeys("schedule", "running", "lastRun",
                 "nextRunAt"));
         assertThat(anonymous.get("/api/v1/jobs").status()).isEqualTo(401);
