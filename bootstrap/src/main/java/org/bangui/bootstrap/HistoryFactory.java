@@ -1,6 +1,7 @@
 package org.bangui.bootstrap;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.annotation.Order;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +35,7 @@ class HistoryFactory {
     }
 
     @Singleton
+    @Order(10) // listed in a stable order in GET /api/v1/jobs
     Job historySync(Fail2banDatabasePort source, HistoryArchivePort archive, GeoLookupPort geo, Clock clock,
                     HistoryConfig settings) {
         return new HistorySyncJob(source, archive, geo, clock, settings.syncSchedule(), SYNC_BATCH, GRACE);
@@ -41,6 +43,7 @@ class HistoryFactory {
 
     /** On the maintenance schedule ({@code BANGUI_MAINTENANCE_INTERVAL}): a no-op delete when nothing is old. */
     @Singleton
+    @Order(11)
     Job historyRetention(HistoryArchivePort archive, Clock clock, HistoryConfig settings, JobsConfig jobs) {
         return new HistoryRetentionJob(archive, clock, jobs.maintenance(), settings.retention());
     }
