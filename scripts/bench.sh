@@ -130,3 +130,4 @@ ratio1=$(awk -v a="$jails1_p50" -v b="$floor1_p50" 'BEGIN { printf "%.2f", a / b
 } | tee "$BENCH/results.txt"
 "$BANGUI_ROOT/scripts/bench/geo.sh" | tee -a "$BENCH/results.txt"
 "$BANGUI_ROOT/scripts/bench/history-query.sh" | tee -a "$BENCH/results.txt"
+"$BANGUI_ROOT/scripts/bench/history-sync.sh" | tee -a "$BENCH/results.txt"

@@ -10,9 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.bangui.domain.ban.Ban;
-import org.bangui.domain.ban.BanEvent;
-import org.bangui.domain.ban.BanHistoryPort;
 import org.bangui.domain.ban.BanPort;
+import org.bangui.domain.contract.InMemoryHistoryArchiveFake;
 import org.bangui.domain.jail.BanDuration;
 import org.bangui.domain.jail.JailConfiguration;
 import org.bangui.domain.jail.JailControlPort;
@@ -28,11 +27,12 @@ import org.bangui.domain.server.ServerPort;
 import org.bangui.domain.server.ServerUnavailableException;
 
 /** An in-memory fail2ban with fail2ban's own semantics, for service tests; counts the commands it receives. */
-public final class FakeFail2ban implements JailControlPort, BanPort, ServerPort, BanHistoryPort, HostAddressesPort {
+public final class FakeFail2ban implements JailControlPort, BanPort, ServerPort, HostAddressesPort {
 
     public final Map<JailName, List<Ban>> bans = new LinkedHashMap<>();
     public final Map<JailName, List<String>> ignoreIp = new LinkedHashMap<>();
-    public final List<BanEvent> history = new ArrayList<>();
+    /** The ban archive the services write to. */
+    public final InMemoryHistoryArchiveFake history = new InMemoryHistoryArchiveFake();
     public int commands;
     /** How many ban commands were sent (not counting refusals before sending). */
     public int bansSent;
@@ -186,15 +186,5 @@ public final class FakeFail2ban implements JailControlPort, BanPort, ServerPort,
     @Override
     public Set<IpAddress> ownAddresses() {
         return ownAddresses;
-    }
-
-    @Override
-    public void record(List<BanEvent> events) {
-        history.addAll(events);
-    }
-
-    @Override
-    public List<BanEvent> eventsFor(IpNetwork target, int limit) {
-        return history.stream().filter(e -> e.target().equals(target)).limit(limit).toList();
     }
 }

@@ -23,9 +23,10 @@ import org.bangui.application.health.HealthService;
 import org.bangui.application.jail.JailControlService;
 import org.bangui.application.jail.JailQueryService;
 import org.bangui.application.job.SchedulerLeadership;
-import org.bangui.domain.ban.BanHistoryPort;
 import org.bangui.domain.ban.BanPort;
+import org.bangui.domain.geo.GeoLookupPort;
 import org.bangui.domain.health.ComponentProbePort;
+import org.bangui.domain.history.HistoryArchivePort;
 import org.bangui.domain.jail.JailControlPort;
 import org.bangui.domain.net.HostAddressesPort;
 import org.bangui.domain.server.ServerPort;
@@ -104,8 +105,9 @@ class CoreFactory {
 
     /** One instance for bans and unbans alike: it serialises changes to the same address. */
     @Singleton
-    BanChanges banChanges(BanHistoryPort history, RecordAuditUseCase audit, Clock clock, Fail2banConfig settings) {
-        return new BanChanges(history, audit, clock, settings.outcomeWait());
+    BanChanges banChanges(HistoryArchivePort history, GeoLookupPort geo, RecordAuditUseCase audit, Clock clock,
+                          Fail2banConfig settings) {
+        return new BanChanges(history, geo, audit, clock, settings.outcomeWait());
     }
 
     @Singleton

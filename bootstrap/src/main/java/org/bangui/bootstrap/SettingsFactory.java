@@ -49,4 +49,11 @@ class SettingsFactory {
         return GeoConfig.from(new GeoConfig.Raw(databasePath, dbPath, asnDbPath, checkInterval, cacheSize,
                 cacheMaxAge, httpUrl, httpTimeout, flushInterval, cleanupInterval, reResolveInterval));
     }
+
+    @Context
+    HistoryConfig historyConfig(@Value("${bangui.history.sync-interval:30s}") String syncInterval,
+                                @Value("${bangui.fail2ban.db-path:}") String fail2banDbPath,
+                                @Value("${bangui.history.retention-days:365}") String retentionDays) {
+        return HistoryConfig.from(syncInterval, fail2banDbPath, retentionDays);
+    }
 }

@@ -193,11 +193,15 @@ class BanAndJailApiIT extends SandboxedServiceTest {
         List<String> events = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + databaseFile());
              var statement = connection.prepareStatement(
-                     "SELECT type, jail FROM ban_event WHERE ip = ? ORDER BY id")) {
+                     "SELECT end_reason, jail FROM history WHERE ip = ? ORDER BY id")) {
             statement.setString(1, ip);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    events.add(rows.getString(1) + " " + rows.getString(2));
+                    // each entry is a ban, and an unban once it ended as unbanned
+                    events.add("BAN " + rows.getString(2));
+                    if ("unbanned".equals(rows.getString(1))) {
+                        events.add("UNBAN " + rows.getString(2));
+                    }
                 }
             }
         }

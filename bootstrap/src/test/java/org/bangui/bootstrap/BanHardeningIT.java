@@ -256,11 +256,15 @@ class BanHardeningIT extends SandboxedServiceTest {
     private List<String> archivedEvents(String ip) {
         List<String> events = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + databaseFile());
-             var statement = connection.prepareStatement("SELECT type FROM ban_event WHERE ip = ? ORDER BY id")) {
+             var statement = connection.prepareStatement("SELECT end_reason FROM history WHERE ip = ? ORDER BY id")) {
             statement.setString(1, ip);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    events.add(rows.getString(1));
+                    // each entry is a ban, and an unban once it ended as unbanned
+                    events.add("BAN");
+                    if ("unbanned".equals(rows.getString(1))) {
+                        events.add("UNBAN");
+                    }
                 }
             }
         } catch (SQLException e) {

@@ -100,7 +100,7 @@ class CrashDurabilityIT {
         try (ServiceProcess restarted = ServiceProcess.start(env(), workDir.resolve("service-2.log"))) {
             Api api = restarted.api().login(PASSWORD);
             assertThat(api.get("/api/v1/health").status()).isEqualTo(200);
-            Set<String> archived = column("SELECT ip FROM ban_event WHERE type = 'BAN'");
+            Set<String> archived = column("SELECT ip FROM history WHERE origin = 'manual'");
             assertThat(archived).as("archived bans after the restart").containsAll(acknowledged);
             Set<String> audited = column("SELECT target FROM audit_log WHERE action = 'ban' AND success = 1");
             assertThat(audited).as("audited bans after the restart").containsAll(

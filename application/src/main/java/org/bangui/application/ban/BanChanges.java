@@ -17,9 +17,12 @@ import java.util.function.Supplier;
 import org.bangui.application.audit.Actor;
 import org.bangui.application.audit.RecordAuditUseCase;
 import org.bangui.domain.audit.AuditAction;
-import org.bangui.domain.ban.BanEvent;
-import org.bangui.domain.ban.BanHistoryException;
-import org.bangui.domain.ban.BanHistoryPort;
+import org.bangui.domain.geo.GeoLookupPort;
+import org.bangui.domain.history.BanOrigin;
+import org.bangui.domain.history.BanRecord;
+import org.bangui.domain.history.EndReason;
+import org.bangui.domain.history.HistoryArchiveException;
+import org.bangui.domain.history.HistoryArchivePort;
 import org.bangui.domain.jail.UnknownJailException;
 import org.bangui.domain.net.IpNetwork;
 import org.bangui.domain.server.CommandOutcomeUnknownException;
@@ -41,7 +44,8 @@ public final class BanChanges {
     private static final int STRIPES = 64;
 
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
-    private final BanHistoryPort history;
+    private final HistoryArchivePort history;
+    private final GeoLookupPort geo;
     private final RecordAuditUseCase audit;
     private final Clock clock;
     private final Duration outcomeWait;
@@ -50,8 +54,10 @@ public final class BanChanges {
      * @param outcomeWait how long a request waits for fail2ban's late reply after the command timed out,
      *                    before it answers that the outcome is unknown
      */
-    public BanChanges(BanHistoryPort history, RecordAuditUseCase audit, Clock clock, Duration outcomeWait) {
+    public BanChanges(HistoryArchivePort history, GeoLookupPort geo, RecordAuditUseCase audit, Clock clock,
+                      Duration outcomeWait) {
         this.history = Objects.requireNonNull(history, "history");
+        this.geo = Objects.requireNonNull(geo, "geo");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.outcomeWait = Objects.requireNonNull(outcomeWait, "outcomeWait");
@@ -134,23 +140,37 @@ public final class BanChanges {
     }
 
     /** Records a change whose outcome became known after its request was answered. */
-    void auditLate(Actor actor, AuditAction action, String target, List<BanEvent> events) {
+    void auditLate(Actor actor, AuditAction action, String target, List<BanChange> events) {
         archive(events);
         LOG.log(Level.INFO, "ban_outcome_reconciled action={0} target={1} changed={2}", action.code(), target,
                 !events.isEmpty());
         audit.record(actor, action, target, events.isEmpty() ? "no_change_late" : "");
     }
 
-    /** Appends to the archive; a failure is logged and does not hide a change fail2ban already made. */
-    void archive(List<BanEvent> events) {
-        if (events.isEmpty()) {
-            return;
+    /**
+     * Archives at once: a ban becomes a {@code manual} entry (merged later with fail2ban's record of it by
+     * {@code history_sync}), an unban ends the open entries of its jail and target as {@code unbanned} by its
+     * actor. A failure is logged and does not hide a change fail2ban already made.
+     */
+    void archive(List<BanChange> changes) {
+        for (BanChange change : changes) {
+            try {
+                if (change.type() == BanChange.Type.BAN) {
+                    history.archive(List.of(new BanRecord(change.jail().value(), change.target().text(), change.at(),
+                            change.banTime().map(t -> t.seconds()), 1, 0, List.of(), country(change.target()),
+                            BanOrigin.MANUAL)));
+                } else {
+                    history.endOpen(change.jail().value(), change.target().text(), change.at(), EndReason.UNBANNED,
+                            Optional.of(change.actor()));
+                }
+            } catch (HistoryArchiveException e) {
+                LOG.log(Level.ERROR, "ban_archive_write_failed: fail2ban already applied the change", e);
+            }
         }
-        try {
-            history.record(events);
-        } catch (BanHistoryException e) {
-            LOG.log(Level.ERROR, "ban archive write failed; fail2ban already applied the change", e);
-        }
+    }
+
+    private Optional<String> country(org.bangui.domain.net.IpNetwork target) {
+        return target.isHost() ? geo.lookup(target.address()).country() : Optional.empty();
     }
 
     /** Now, for event times. */

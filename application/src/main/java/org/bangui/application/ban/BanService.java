@@ -4,10 +4,12 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.bangui.domain.audit.AuditAction;
-import org.bangui.domain.ban.BanEvent;
 import org.bangui.domain.ban.BanPolicy;
 import org.bangui.domain.ban.BanPort;
+import org.bangui.domain.jail.BanDuration;
+import org.bangui.domain.jail.JailConfiguration;
 import org.bangui.domain.jail.JailControlPort;
 import org.bangui.domain.net.HostAddressesPort;
 import org.bangui.domain.net.IpNetwork;
@@ -46,7 +48,8 @@ public final class BanService implements BanAddressUseCase {
 
     private void banChecked(BanCommand command) {
         IpNetwork target = command.target();
-        List<IpNetwork> ignored = literalNetworks(jails.configuration(command.jail()).ignoreIp());
+        JailConfiguration configuration = jails.configuration(command.jail());
+        List<IpNetwork> ignored = literalNetworks(configuration.ignoreIp());
         BanPolicy.checkBannable(target, ignored, host.ownAddresses());
         changes.serialised(target, () -> {
             if (bans.jailsBanning(target).contains(command.jail())) {
@@ -60,18 +63,19 @@ public final class BanService implements BanAddressUseCase {
                 banned = changes.settle(unknown, Integer.class,
                         () -> bans.jailsBanning(target).contains(command.jail()) ? 1 : 0,
                         late -> changes.auditLate(command.actor(), AuditAction.BAN, command.auditTarget(),
-                                late > 0 ? List.of(event(command)) : List.of()));
+                                late > 0 ? List.of(event(command, configuration.banTime())) : List.of()));
             }
             if (banned == 0) {
                 throw new AlreadyBannedException(command.jail(), target);
             }
-            changes.archive(List.of(event(command)));
+            changes.archive(List.of(event(command, configuration.banTime())));
             return null;
         });
     }
 
-    private BanEvent event(BanCommand command) {
-        return new BanEvent(BanEvent.Type.BAN, command.jail(), command.target(), changes.now());
+    private BanChange event(BanCommand command, BanDuration banTime) {
+        return new BanChange(BanChange.Type.BAN, command.jail(), command.target(), changes.now(), Optional.of(banTime),
+                command.actor().principal());
     }
 
     /** Entries of {@code ignoreip} that are literal addresses or networks; hostnames cannot be checked here. */

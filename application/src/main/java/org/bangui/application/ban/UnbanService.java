@@ -3,8 +3,8 @@ package org.bangui.application.ban;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.bangui.domain.audit.AuditAction;
-import org.bangui.domain.ban.BanEvent;
 import org.bangui.domain.ban.BanPort;
 import org.bangui.domain.ban.NotBannedException;
 import org.bangui.domain.jail.JailName;
@@ -40,12 +40,12 @@ public final class UnbanService implements UnbanAddressUseCase {
             // banned or not before, it is not banned there once the command has run
             lifted = changes.settle(unknown, Boolean.class, () -> !bans.jailsBanning(target).contains(jail),
                     late -> changes.auditLate(command.actor(), AuditAction.UNBAN, command.auditTarget(),
-                            late ? List.of(event(jail, target)) : List.of()));
+                            late ? List.of(event(jail, target, command)) : List.of()));
         }
         if (!lifted) {
             throw new NotBannedException(target, "in " + jail);
         }
-        changes.archive(List.of(event(jail, target)));
+        changes.archive(List.of(event(jail, target, command)));
         return 1;
     }
 
@@ -61,12 +61,12 @@ public final class UnbanService implements UnbanAddressUseCase {
         } catch (CommandOutcomeUnknownException unknown) {
             lifted = changes.settle(unknown, Integer.class, () -> countLifted(banning, target),
                     late -> changes.auditLate(command.actor(), AuditAction.UNBAN_ALL, command.auditTarget(),
-                            late > 0 ? events(banning, target) : List.of()));
+                            late > 0 ? events(banning, target, command) : List.of()));
         }
         if (lifted == 0) {
             throw new NotBannedException(target, "in any jail");
         }
-        changes.archive(events(banning, target));
+        changes.archive(events(banning, target, command));
         return lifted;
     }
 
@@ -75,15 +75,16 @@ public final class UnbanService implements UnbanAddressUseCase {
         return (int) before.stream().filter(jail -> !after.contains(jail)).count();
     }
 
-    private List<BanEvent> events(List<JailName> jails, IpNetwork target) {
-        List<BanEvent> events = new ArrayList<>(jails.size());
+    private List<BanChange> events(List<JailName> jails, IpNetwork target, UnbanCommand command) {
+        List<BanChange> events = new ArrayList<>(jails.size());
         for (JailName jail : jails) {
-            events.add(event(jail, target));
+            events.add(event(jail, target, command));
         }
         return events;
     }
 
-    private BanEvent event(JailName jail, IpNetwork target) {
-        return new BanEvent(BanEvent.Type.UNBAN, jail, target, changes.now());
+    private BanChange event(JailName jail, IpNetwork target, UnbanCommand command) {
+        return new BanChange(BanChange.Type.UNBAN, jail, target, changes.now(), Optional.empty(),
+                command.actor().principal());
     }
 }

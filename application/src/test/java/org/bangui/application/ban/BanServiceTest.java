@@ -23,9 +23,13 @@ import org.bangui.application.audit.RecordAuditUseCase;
 import org.bangui.application.ban.BanAddressUseCase.BanCommand;
 import org.bangui.application.ban.UnbanAddressUseCase.UnbanCommand;
 import org.bangui.domain.audit.AuditAction;
-import org.bangui.domain.ban.BanEvent;
 import org.bangui.domain.ban.BanRefusedException;
 import org.bangui.domain.ban.NotBannedException;
+import org.bangui.domain.contract.InMemoryHistoryArchiveFake.Call;
+import org.bangui.domain.geo.GeoInfo;
+import org.bangui.domain.geo.GeoLookupPort;
+import org.bangui.domain.history.BanOrigin;
+import org.bangui.domain.history.EndReason;
 import org.bangui.domain.jail.JailName;
 import org.bangui.domain.jail.UnknownJailException;
 import org.bangui.domain.net.IpNetwork;
@@ -40,12 +44,14 @@ class BanServiceTest {
     private static final JailName SSHD = JailName.of("sshd");
     private static final JailName WEB = JailName.of("web");
     private static final Actor ADMIN = Actor.anonymous("192.0.2.7");
+    private static final GeoLookupPort GEO = address -> address.text().startsWith("203.0.113.")
+            ? new GeoInfo(Optional.of("NL"), Optional.empty(), Optional.empty()) : GeoInfo.UNKNOWN;
 
     private final FakeFail2ban fail2ban = new FakeFail2ban("sshd", "web");
     private final List<String> audit = Collections.synchronizedList(new ArrayList<>());
     private final RecordAuditUseCase auditTrail = (actor, action, target, failure) ->
             audit.add(action.code() + " " + target + " " + (failure.isEmpty() ? "success" : failure));
-    private final BanChanges changes = new BanChanges(fail2ban, auditTrail,
+    private final BanChanges changes = new BanChanges(fail2ban.history, GEO, auditTrail,
             Clock.fixed(Instant.parse("2026-11-21T06:00:00Z"), ZoneOffset.UTC), Duration.ofMillis(200));
     private final BanService service = new BanService(fail2ban, fail2ban, fail2ban, changes);
     private final UnbanService unbans = new UnbanService(fail2ban, changes);
@@ -62,9 +68,16 @@ class BanServiceTest {
     void bansAndArchivesTheBan() {
         ban(SSHD, "203.0.113.1");
         assertThat(fail2ban.jailsBanning(ip("203.0.113.1"))).containsExactly(SSHD);
-        assertThat(fail2ban.history).singleElement().satisfies(event -> {
-            assertThat(event.type()).isEqualTo(BanEvent.Type.BAN);
-            assertThat(event.at()).isEqualTo(Instant.parse("2026-11-21T06:00:00Z"));
+        assertThat(fail2ban.history.calls).singleElement().satisfies(call -> {
+            assertThat(call.type()).isEqualTo("ban");
+            assertThat(call.at()).isEqualTo(Instant.parse("2026-11-21T06:00:00Z"));
+            assertThat(call.origin()).isEqualTo(BanOrigin.MANUAL);
+        });
+        assertThat(fail2ban.history.entries).singleElement().satisfies(entry -> {
+            assertThat(entry.ban.banSeconds()).contains(600L);
+            assertThat(entry.ban.country()).contains("NL");
+            assertThat(entry.ban.failures()).isZero();
+            assertThat(entry.synced).isFalse();
         });
     }
 
@@ -72,7 +85,7 @@ class BanServiceTest {
     void refusesAddressOnTheJailsIgnoreListWithoutBanning() {
         assertThatThrownBy(() -> ban(SSHD, "192.0.2.250")).isInstanceOf(BanRefusedException.class);
         assertThat(fail2ban.bans.get(SSHD)).isEmpty();
-        assertThat(fail2ban.history).isEmpty();
+        assertThat(fail2ban.history.calls).isEmpty();
     }
 
     @Test
@@ -94,7 +107,7 @@ class BanServiceTest {
         int sent = fail2ban.bansSent;
         assertThatThrownBy(() -> ban(SSHD, "203.0.113.1")).isInstanceOf(AlreadyBannedException.class);
         assertThat(fail2ban.bansSent).as("a refused duplicate must not restart fail2ban's ban").isEqualTo(sent);
-        assertThat(fail2ban.history).hasSize(1);
+        assertThat(fail2ban.history.calls).hasSize(1);
     }
 
     @Test
@@ -107,8 +120,11 @@ class BanServiceTest {
         ban(SSHD, "198.18.0.9/24");
         assertThat(fail2ban.jailsBanning(ip("198.18.0.0/24"))).containsExactly(SSHD);
         assertThat(unbans.unban(new UnbanCommand(ip("198.18.0.0/24"), Optional.of(SSHD), ADMIN))).isEqualTo(1);
-        assertThat(fail2ban.history).extracting(e -> e.target().text()).containsExactly("198.18.0.0/24",
-                "198.18.0.0/24");
+        assertThat(fail2ban.history.calls).extracting(Call::ip).containsExactly("198.18.0.0/24", "198.18.0.0/24");
+        assertThat(fail2ban.history.entries).singleElement().satisfies(entry -> {
+            assertThat(entry.endReason).isEqualTo(EndReason.UNBANNED);
+            assertThat(entry.ban.country()).isEmpty();
+        });
     }
 
     @Test
@@ -126,9 +142,12 @@ class BanServiceTest {
         ban(SSHD, "203.0.113.3");
         ban(WEB, "203.0.113.3");
         assertThat(unbans.unban(new UnbanCommand(ip("203.0.113.3"), Optional.empty(), ADMIN))).isEqualTo(2);
-        assertThat(fail2ban.history).extracting(BanEvent::type, BanEvent::jail).containsExactly(
-                tuple(BanEvent.Type.BAN, SSHD), tuple(BanEvent.Type.BAN, WEB),
-                tuple(BanEvent.Type.UNBAN, SSHD), tuple(BanEvent.Type.UNBAN, WEB));
+        assertThat(fail2ban.history.calls).extracting(Call::type, Call::jail).containsExactly(
+                tuple("ban", "sshd"), tuple("ban", "web"), tuple("end", "sshd"), tuple("end", "web"));
+        assertThat(fail2ban.history.entries).allSatisfy(entry -> {
+            assertThat(entry.endReason).isEqualTo(EndReason.UNBANNED);
+            assertThat(entry.endedBy).isEqualTo("anonymous");
+        });
         assertThatThrownBy(() -> unbans.unban(new UnbanCommand(ip("203.0.113.3"), Optional.empty(), ADMIN)))
                 .isInstanceOf(NotBannedException.class);
     }
@@ -137,7 +156,7 @@ class BanServiceTest {
     void aLateReplyWithinTheWaitIsTheRealOutcome() {
         fail2ban.stall = CompletableFuture.completedFuture(1);
         ban(SSHD, "203.0.113.4");
-        assertThat(fail2ban.history).extracting(BanEvent::type).containsExactly(BanEvent.Type.BAN);
+        assertThat(fail2ban.history.calls).extracting(Call::type).containsExactly("ban");
     }
 
     @Test
@@ -146,11 +165,11 @@ class BanServiceTest {
         fail2ban.stall = late;
         assertThatThrownBy(() -> ban(SSHD, "203.0.113.5")).isInstanceOf(CommandOutcomeUnknownException.class)
                 .extracting(e -> ((DomainException) e).code()).isEqualTo("outcome_unknown");
-        assertThat(fail2ban.history).isEmpty();
+        assertThat(fail2ban.history.calls).isEmpty();
         assertThat(audit).containsExactly("ban sshd/203.0.113.5 outcome_unknown");
 
         late.complete(fail2ban.lateResults.get(0));
-        assertThat(fail2ban.history).extracting(BanEvent::type).containsExactly(BanEvent.Type.BAN);
+        assertThat(fail2ban.history.calls).extracting(Call::type).containsExactly("ban");
         assertThat(audit).containsExactly("ban sshd/203.0.113.5 outcome_unknown", "ban sshd/203.0.113.5 success");
     }
 
@@ -158,12 +177,11 @@ class BanServiceTest {
     void aLostReplyIsSettledByReadingTheStateBack() {
         fail2ban.stall = CompletableFuture.failedFuture(new ServerUnavailableException("connection lost", null));
         ban(SSHD, "203.0.113.6");
-        assertThat(fail2ban.history).extracting(BanEvent::type).containsExactly(BanEvent.Type.BAN);
+        assertThat(fail2ban.history.calls).extracting(Call::type).containsExactly("ban");
 
         fail2ban.stall = CompletableFuture.failedFuture(new ServerUnavailableException("connection lost", null));
         assertThat(unbans.unban(new UnbanCommand(ip("203.0.113.6"), Optional.of(SSHD), ADMIN))).isEqualTo(1);
-        assertThat(fail2ban.history).extracting(BanEvent::type).containsExactly(BanEvent.Type.BAN,
-                BanEvent.Type.UNBAN);
+        assertThat(fail2ban.history.calls).extracting(Call::type).containsExactly("ban", "end");
     }
 
     @Test
@@ -177,7 +195,7 @@ class BanServiceTest {
         fail2ban.stall = CompletableFuture.failedFuture(new ServerUnavailableException("connection lost", null));
         fail2ban.onStall = () -> fail2ban.online = false;
         assertThatThrownBy(() -> ban(SSHD, "203.0.113.8")).isInstanceOf(CommandOutcomeUnknownException.class);
-        assertThat(fail2ban.history).isEmpty();
+        assertThat(fail2ban.history.calls).isEmpty();
     }
 
     @Test
@@ -206,12 +224,12 @@ class BanServiceTest {
             call.get();
         }
         pool.shutdown();
-        List<BanEvent.Type> types = fail2ban.history.stream().map(BanEvent::type).toList();
+        List<String> types = fail2ban.history.calls.stream().map(Call::type).toList();
         for (int i = 1; i < types.size(); i++) {
             assertThat(types.get(i)).as("event %d of %s", i, types).isNotEqualTo(types.get(i - 1));
         }
         boolean banned = fail2ban.jailsBanning(ip("203.0.113.9")).contains(SSHD);
-        assertThat(types.get(types.size() - 1)).isEqualTo(banned ? BanEvent.Type.BAN : BanEvent.Type.UNBAN);
+        assertThat(types.get(types.size() - 1)).isEqualTo(banned ? "ban" : "end");
     }
 
     @Test
@@ -243,7 +261,7 @@ class BanServiceTest {
     @Test
     void aJobsBanIsAuditedWithItsSystemActor() {
         List<Actor> actors = new ArrayList<>();
-        BanChanges jobChanges = new BanChanges(fail2ban, (actor, action, target, failure) -> actors.add(actor),
+        BanChanges jobChanges = new BanChanges(fail2ban.history, GEO, (actor, action, target, failure) -> actors.add(actor),
                 Clock.systemUTC(), Duration.ofMillis(200));
         new BanService(fail2ban, fail2ban, fail2ban, jobChanges).ban(new BanCommand(SSHD, ip("203.0.113.12"),
                 Actor.system("blocklist_import")));

@@ -1,0 +1,263 @@
+package org.bangui.adapters.persistence;
+
+import io.micronaut.jdbc.DataSourceResolver;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.bangui.domain.history.BanOrigin;
+import org.bangui.domain.history.BanRecord;
+import org.bangui.domain.history.EndReason;
+import org.bangui.domain.history.HistoryArchiveException;
+import org.bangui.domain.history.HistoryArchivePort;
+import org.bangui.domain.history.SyncMark;
+
+/**
+ * {@link HistoryArchivePort} on the {@code history} and {@code history_sync_state} tables, in plain JDBC: one
+ * transaction per call, prepared statements, batched inserts that ignore a ban already archived.
+ */
+@Singleton
+public class SqliteHistoryArchiveAdapter implements HistoryArchivePort {
+
+    private static final long WINDOW_MS = MERGE_WINDOW_SECONDS * 1000L;
+    private static final String INSERT = "INSERT INTO history (jail, ip, ip_key, banned_at, ban_seconds, ban_count, "
+            + "failures, matches, country, origin, synced) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "ON CONFLICT (jail, ip, banned_at) DO NOTHING";
+    private static final String ANY_UNSYNCED = "SELECT EXISTS (SELECT 1 FROM history WHERE synced = 0)";
+    private static final String MERGE = "UPDATE history SET banned_at = ?, ban_seconds = ?, ban_count = ?, "
+            + "failures = ?, matches = ?, country = COALESCE(country, ?), synced = 1 "
+            + "WHERE id = (SELECT id FROM history WHERE jail = ? AND ip = ? AND synced = 0 "
+            + "AND banned_at BETWEEN ? AND ? ORDER BY abs(banned_at - ?) LIMIT 1) "
+            + "AND NOT EXISTS (SELECT 1 FROM history WHERE jail = ? AND ip = ? AND banned_at = ?)";
+    private static final String ADOPT = "UPDATE history SET origin = ? "
+            + "WHERE id = (SELECT id FROM history WHERE jail = ? AND ip = ? AND origin = 'fail2ban' "
+            + "AND ended_at IS NULL AND banned_at BETWEEN ? AND ? ORDER BY abs(banned_at - ?) LIMIT 1)";
+    private static final String END_OPEN = "UPDATE history SET ended_at = MAX(?, banned_at), end_reason = ?, "
+            + "ended_by = ? WHERE jail = ? AND ip = ? AND ended_at IS NULL AND banned_at <= ?";
+    private static final String END_EXPIRED = "UPDATE history SET ended_at = banned_at + ban_seconds * 1000, "
+            + "end_reason = 'expired' WHERE ended_at IS NULL AND ban_seconds >= 0 "
+            + "AND banned_at + ban_seconds * 1000 <= ?";
+    private static final String OPEN = "SELECT id, jail, ip, banned_at, ban_seconds, synced FROM history "
+            + "WHERE ended_at IS NULL AND id > ? AND banned_at < ? ORDER BY id LIMIT ?";
+    private static final String END = "UPDATE history SET ended_at = ?, end_reason = ? "
+            + "WHERE id = ? AND ended_at IS NULL";
+    private static final String CONTAINS = "SELECT 1 FROM history WHERE jail = ? AND ip = ? AND banned_at = ?";
+    private static final String PURGE = "DELETE FROM history WHERE id IN (SELECT id FROM history "
+            + "WHERE banned_at < ? AND (ended_at IS NOT NULL OR ban_seconds IS NULL OR ban_seconds <> -1) LIMIT ?)";
+    private static final String MARK = "SELECT last_rowid, last_jail, last_ip, last_time FROM history_sync_state "
+            + "WHERE source = ?";
+    private static final String SAVE_MARK = "INSERT INTO history_sync_state (source, last_rowid, last_jail, "
+            + "last_ip, last_time, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source) DO UPDATE SET "
+            + "last_rowid = excluded.last_rowid, last_jail = excluded.last_jail, last_ip = excluded.last_ip, "
+            + "last_time = excluded.last_time, updated_at = excluded.updated_at";
+
+    private final DataSource dataSource;
+
+    @Inject
+    SqliteHistoryArchiveAdapter(DataSource dataSource, DataSourceResolver resolver) {
+        // plain pooled connections: the transactions here are explicit, one per call
+        this(resolver.resolve(dataSource));
+    }
+
+    /** On a plain (not transaction-aware) data source of the migrated database. */
+    public SqliteHistoryArchiveAdapter(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public int archive(List<BanRecord> bans) {
+        if (bans.isEmpty()) {
+            return 0;
+        }
+        return inTransaction("cannot archive bans", connection -> {
+            boolean mayMerge = anyUnsynced(connection);
+            int added = 0;
+            try (PreparedStatement merge = connection.prepareStatement(MERGE);
+                 PreparedStatement adopt = connection.prepareStatement(ADOPT);
+                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (BanRecord ban : bans) {
+                    boolean fromFail2ban = ban.origin() == BanOrigin.FAIL2BAN;
+                    if (fromFail2ban ? mayMerge && merged(merge, ban) : adopted(adopt, ban)) {
+                        continue;
+                    }
+                    bindInsert(insert, ban, fromFail2ban);
+                    insert.addBatch();
+                }
+                for (int count : insert.executeBatch()) {
+                    added += Math.max(count, 0);
+                }
+            }
+            return added;
+        });
+    }
+
+    private static boolean anyUnsynced(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(ANY_UNSYNCED);
+             ResultSet row = statement.executeQuery()) {
+            return row.next() && row.getInt(1) == 1;
+        }
+    }
+
+    private static boolean merged(PreparedStatement merge, BanRecord ban) throws SQLException {
+        long at = ban.bannedAt().toEpochMilli();
+        bind(merge, at, ban.banSeconds().orElse(null), ban.banCount(), ban.failures(), MatchesJson.of(ban.matches()),
+                ban.country().orElse(null), ban.jail(), ban.ip(), at - WINDOW_MS, at + WINDOW_MS, at, ban.jail(),
+                ban.ip(), at);
+        return merge.executeUpdate() == 1;
+    }
+
+    private static boolean adopted(PreparedStatement adopt, BanRecord ban) throws SQLException {
+        long at = ban.bannedAt().toEpochMilli();
+        bind(adopt, ban.origin().code(), ban.jail(), ban.ip(), at - WINDOW_MS, at + WINDOW_MS, at);
+        return adopt.executeUpdate() == 1;
+    }
+
+    private static void bindInsert(PreparedStatement insert, BanRecord ban, boolean synced) throws SQLException {
+        bind(insert, ban.jail(), ban.ip(), HistoryIpKey.of(ban.ip()).orElse(null), ban.bannedAt().toEpochMilli(),
+                ban.banSeconds().orElse(null), ban.banCount(), ban.failures(), MatchesJson.of(ban.matches()),
+                ban.country().orElse(null), ban.origin().code(), synced ? 1 : 0);
+    }
+
+    @Override
+    public int endOpen(String jail, String ip, Instant at, EndReason reason, Optional<String> endedBy) {
+        long when = at.toEpochMilli();
+        return update("cannot end bans", END_OPEN, when, reason.code(), endedBy.orElse(null), jail, ip,
+                when + WINDOW_MS);
+    }
+
+    @Override
+    public int endExpired(Instant now) {
+        return update("cannot end expired bans", END_EXPIRED, now.toEpochMilli());
+    }
+
+    @Override
+    public List<OpenEntry> openEntries(Instant startedBefore, long afterId, int limit) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(OPEN)) {
+            bind(statement, afterId, startedBefore.toEpochMilli(), limit);
+            List<OpenEntry> entries = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    long seconds = rows.getLong(5);
+                    Optional<Long> banSeconds = rows.wasNull() ? Optional.empty() : Optional.of(seconds);
+                    entries.add(new OpenEntry(rows.getLong(1), rows.getString(2), rows.getString(3),
+                            Instant.ofEpochMilli(rows.getLong(4)), banSeconds, rows.getInt(6) == 1));
+                }
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw new HistoryArchiveException("cannot read open bans", e);
+        }
+    }
+
+    @Override
+    public int end(List<Ending> endings) {
+        if (endings.isEmpty()) {
+            return 0;
+        }
+        return inTransaction("cannot end bans", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(END)) {
+                for (Ending ending : endings) {
+                    bind(statement, ending.at().toEpochMilli(), ending.reason().code(), ending.id());
+                    statement.addBatch();
+                }
+                int ended = 0;
+                for (int count : statement.executeBatch()) {
+                    ended += Math.max(count, 0);
+                }
+                return ended;
+            }
+        });
+    }
+
+    @Override
+    public boolean contains(String jail, String ip, Instant bannedAt) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(CONTAINS)) {
+            bind(statement, jail, ip, bannedAt.toEpochMilli());
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw new HistoryArchiveException("cannot read the archive", e);
+        }
+    }
+
+    @Override
+    public int purgeStartedBefore(Instant cutoff, int limit) {
+        return update("cannot purge the archive", PURGE, cutoff.toEpochMilli(), limit);
+    }
+
+    @Override
+    public Optional<SyncMark> mark(String source) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(MARK)) {
+            bind(statement, source);
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next() || row.getString(2) == null) {
+                    return Optional.empty();
+                }
+                return Optional.of(new SyncMark(row.getLong(1), row.getString(2), row.getString(3),
+                        Instant.ofEpochMilli(row.getLong(4))));
+            }
+        } catch (SQLException e) {
+            throw new HistoryArchiveException("cannot read the sync mark", e);
+        }
+    }
+
+    @Override
+    public void saveMark(String source, SyncMark mark) {
+        update("cannot save the sync mark", SAVE_MARK, source, mark.rowid(), mark.jail(), mark.ip(),
+                mark.timeOfBan().toEpochMilli(), System.currentTimeMillis());
+    }
+
+    private int update(String failure, String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
+            bind(statement, parameters);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new HistoryArchiveException(failure, e);
+        }
+    }
+
+    private <T> T inTransaction(String failure, Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new HistoryArchiveException(failure, e);
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+    }
+
+    /** Work inside one transaction. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

@@ -1,0 +1,70 @@
+package org.bangui.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import org.bangui.domain.contract.HistoryArchivePortContract;
+import org.bangui.domain.history.BanOrigin;
+import org.bangui.domain.history.EndReason;
+import org.bangui.domain.history.HistoryArchivePort;
+import org.junit.jupiter.api.Test;
+
+/** The archive on a real, migrated SQLite file keeps the contract; the stored columns are checked in SQL. */
+class SqliteHistoryArchiveAdapterIT extends HistoryArchivePortContract {
+
+    private Path file;
+
+    @Override
+    protected HistoryArchivePort emptyArchive() {
+        file = SqliteFiles.migratedDatabase();
+        return new SqliteHistoryArchiveAdapter(SqliteFiles.dataSource(file));
+    }
+
+    private String row(String ip) throws SQLException {
+        try (Connection connection = SqliteFiles.dataSource(file).getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT banned_at, ban_seconds, ended_at, end_reason, ended_by, "
+                     + "ban_count, failures, matches, country, origin, synced, hex(ip_key) FROM history WHERE ip = '"
+                     + ip + "' ORDER BY id")) {
+            StringBuilder text = new StringBuilder();
+            while (rows.next()) {
+                for (int i = 1; i <= 12; i++) {
+                    text.append(i > 1 ? "|" : "").append(rows.getString(i));
+                }
+                text.append('\n');
+            }
+            return text.toString();
+        }
+    }
+
+    @Test
+    void aMergedManualBanKeepsItsOriginAndTakesFail2bansColumns() throws SQLException {
+        archive.archive(List.of(manual("198.51.100.77", T.plusMillis(1234), BanOrigin.MANUAL)));
+        archive.archive(List.of(fail2ban("198.51.100.77", T, 600)));
+        assertThat(row("198.51.100.77")).isEqualTo(T.toEpochMilli() + "|600|null|null|null|2|5|"
+                + "[\"line 1\",\"line \\\"2\\\"\"]|NL|manual|1|00000000000000000000FFFFC633644D\n");
+    }
+
+    @Test
+    void endsRecordTimeReasonAndWho() throws SQLException {
+        archive.archive(List.of(fail2ban("2001:db8::5", T, 600), fail2ban("198.51.100.78", T, 600)));
+        archive.endOpen("sshd", "2001:db8::5", T.plusSeconds(30), EndReason.UNBANNED, Optional.of("admin"));
+        archive.endExpired(T.plusSeconds(3600));
+        assertThat(row("2001:db8::5")).startsWith(T.toEpochMilli() + "|600|" + T.plusSeconds(30).toEpochMilli()
+                + "|unbanned|admin|");
+        assertThat(row("198.51.100.78")).startsWith(T.toEpochMilli() + "|600|" + T.plusSeconds(600).toEpochMilli()
+                + "|expired|null|");
+    }
+
+    @Test
+    void aBanIdThatIsNotAnAddressHasNoIpKey() throws SQLException {
+        archive.archive(List.of(fail2ban("user@example", T, 600)));
+        assertThat(row("user@example")).endsWith("|fail2ban|1|\n");
+    }
+}

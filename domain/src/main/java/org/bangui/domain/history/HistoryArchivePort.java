@@ -1,0 +1,90 @@
+package org.bangui.domain.history;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Writes BanGUI's ban archive. Every method throws {@link HistoryArchiveException} when the archive cannot be
+ * read or written; a failed call changes nothing. Reads for the API live elsewhere (the history query port).
+ */
+public interface HistoryArchivePort {
+
+    /**
+     * Archives bans, all or none. Idempotent on (jail, ip, bannedAt): a ban already archived is left as it is.
+     * A {@link BanOrigin#FAIL2BAN} record read from fail2ban's database that matches a manual or blocklist
+     * entry archived at once by BanGUI (same jail and ip, not yet synced, started within
+     * {@link #MERGE_WINDOW_SECONDS} s) is merged into that entry: its start becomes fail2ban's, its ban time,
+     * ban count, failures and matches are filled in and its origin is kept. Conversely a manual or blocklist
+     * record that matches an open fail2ban entry within the window takes that entry over (origin set).
+     *
+     * @return how many entries were added (merged records are not counted)
+     */
+    int archive(List<BanRecord> bans);
+
+    /**
+     * Ends the open entries of (jail, ip) that started before {@code at}.
+     *
+     * @param endedBy who lifted it, for {@link EndReason#UNBANNED}
+     * @return how many entries ended
+     */
+    int endOpen(String jail, String ip, Instant at, EndReason reason, Optional<String> endedBy);
+
+    /** Ends every open entry whose ban time ran out by {@code now}, at its expiry, as {@link EndReason#EXPIRED}. */
+    int endExpired(Instant now);
+
+    /**
+     * Open entries that started before {@code startedBefore}, by ascending id after {@code afterId}, at most
+     * {@code limit}; never null.
+     */
+    List<OpenEntry> openEntries(Instant startedBefore, long afterId, int limit);
+
+    /** Ends the given entries, each at its time for its reason; entries already ended are left. */
+    int end(List<Ending> endings);
+
+    /** Whether a ban of this identity is archived. */
+    boolean contains(String jail, String ip, Instant bannedAt);
+
+    /**
+     * Deletes at most {@code limit} entries that started before {@code cutoff}, except open permanent bans.
+     *
+     * @return how many were deleted; less than {@code limit} means none is left
+     */
+    int purgeStartedBefore(Instant cutoff, int limit);
+
+    /** Where the copy from {@code source} stopped; empty before the first copy. */
+    Optional<SyncMark> mark(String source);
+
+    /** Records where the copy from {@code source} stopped. */
+    void saveMark(String source, SyncMark mark);
+
+    /** How far apart (seconds) BanGUI's and fail2ban's clock may put the same manual ban. */
+    int MERGE_WINDOW_SECONDS = 5;
+
+    /**
+     * An archived ban that has not ended.
+     *
+     * @param synced whether fail2ban's own record of it has been read
+     */
+    record OpenEntry(long id, String jail, String ip, Instant bannedAt, Optional<Long> banSeconds, boolean synced) {
+
+        /** @throws NullPointerException if a component is null */
+        public OpenEntry {
+            Objects.requireNonNull(jail, "jail");
+            Objects.requireNonNull(ip, "ip");
+            Objects.requireNonNull(bannedAt, "bannedAt");
+            Objects.requireNonNull(banSeconds, "banSeconds");
+        }
+    }
+
+    /** Ends entry {@code id} at {@code at} for {@code reason}. */
+    record Ending(long id, Instant at, EndReason reason) {
+
+        /** @throws NullPointerException if a component is null */
+        public Ending {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}
