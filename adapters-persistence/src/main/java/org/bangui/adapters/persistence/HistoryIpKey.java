@@ -10,13 +10,13 @@ import org.bangui.domain.shared.InvalidInputException;
  * byte order is address order and a CIDR filter is one range {@code ip_key BETWEEN first AND last}. A network
  * entry is keyed by its first address.
  */
-final class HistoryIpKey {
+public final class HistoryIpKey {
 
     private HistoryIpKey() {
     }
 
     /** The key of an archived {@code ip} value; empty when it is not an address or network (a ban id). */
-    static Optional<byte[]> of(String ip) {
+    public static Optional<byte[]> of(String ip) {
         try {
             return Optional.of(of(IpNetwork.parse(ip).normalized().address()));
         } catch (InvalidInputException notAnAddress) {
