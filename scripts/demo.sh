@@ -38,7 +38,9 @@ start_fail2ban "$DEMO/fail2ban"
 
 log "writing failed logins into the sshd jail's log"
 now=$(LC_ALL=C date '+%b %d %H:%M:%S')
-for ip in 203.0.113.10 203.0.113.11 198.51.100.200 2001:db8::bad; do
+# documentation addresses (no country) and a few public ones, so that the map and the history show countries;
+# the demo jails use a dummy action, nothing is blocked
+for ip in 203.0.113.10 203.0.113.11 198.51.100.200 2001:db8::bad 1.1.1.1 9.9.9.9 8.8.4.4; do
   for port in 50001 50002 50003; do
     echo "$now demo sshd[4242]: Failed password for root from $ip port $port ssh2" >> "$DEMO/fail2ban/logs/auth.log"
   done
@@ -86,6 +88,11 @@ cat <<MSG
     curl -b $DEMO/cookies.txt -H 'X-CSRF-Token: $CSRF' -H 'Content-Type: application/json' \\
          -d '{"jail":"sshd","ip":"192.0.2.44"}' $URL/api/v1/bans
     curl -b $DEMO/cookies.txt '$URL/api/v1/audit?limit=10'
+    curl -b $DEMO/cookies.txt '$URL/api/v1/history?limit=10'     (archived by history_sync, every 30 s)
+    curl -b $DEMO/cookies.txt '$URL/api/v1/history/stats?bucket=hour'
+    curl -b $DEMO/cookies.txt '$URL/api/v1/history/export?format=ndjson'
+    curl -b $DEMO/cookies.txt $URL/api/v1/dashboard/map
+    curl -b $DEMO/cookies.txt $URL/api/v1/geo/9.9.9.9
     OpenAPI: curl -b $DEMO/cookies.txt $URL/api/v1/openapi/bangui-v1.yml
 
   Log in again:

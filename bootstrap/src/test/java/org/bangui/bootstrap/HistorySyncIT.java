@@ -50,7 +50,11 @@ class HistorySyncIT extends SandboxedServiceTest {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + databaseFile());
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("SELECT jail, ip, origin, coalesce(end_reason, 'open'), "
-                     + "failures >= 3, json_array_length(matches) > 0, ban_seconds FROM history ORDER BY ip")) {
+                     + "failures >= 3, json_array_length(matches) > 0 AND json_array_length(matches) = (SELECT "
+                     // every match is the whole log line as text (fail2ban stores some as [prefix, date, rest])
+                     + "count(*) FROM json_each(matches) WHERE type = 'text' AND substr(value, 1, 1) <> '[' "
+                     + "AND value LIKE '%Failed password for root from ' || history.ip || ' port %'), "
+                     + "ban_seconds FROM history ORDER BY ip")) {
             while (result.next()) {
                 rows.add(result.getString(1) + " " + result.getString(2) + " " + result.getString(3) + " "
                         + result.getString(4) + " failures=" + result.getBoolean(5) + " matches="

@@ -26,7 +26,9 @@ final class Fail2banDatabaseReader implements Fail2banDatabase {
     private static final String AFTER = COLUMNS + "WHERE rowid > ? ORDER BY rowid LIMIT ?";
     private static final String AT = COLUMNS + "WHERE rowid = ?";
     private static final String AT_OR_BELOW = COLUMNS + "WHERE rowid <= ? ORDER BY rowid DESC LIMIT ?";
-    private static final String MATCHES = "SELECT b.rowid, m.value FROM bans b, json_each(CASE WHEN "
+    // fail2ban keeps some matched lines split as [prefix, date, rest] (its "tuple lines"): joined back here
+    private static final String MATCHES = "SELECT b.rowid, CASE WHEN m.type = 'array' THEN (SELECT "
+            + "group_concat(p.value, '') FROM json_each(m.value) p) ELSE m.value END FROM bans b, json_each(CASE WHEN "
             + "json_valid(b.data) AND json_type(b.data, '$.matches') = 'array' THEN json_extract(b.data, '$.matches') "
             + "ELSE '[]' END) m WHERE b.rowid BETWEEN ? AND ? ORDER BY b.rowid, m.key";
     private static final int KEYS_PER_QUERY = 400;
