@@ -36,8 +36,9 @@ ensure_build_tools() {
   ensure_packages "${pkgs[@]}"
 }
 
-# The CC0 geo-IP country file (IPv4 and IPv6, record {"country_code": "US"}) of the npm package
-# @ip-location-db/geo-whois-asn-country-mmdb, at a pinned version whose tarball's sha256 is checked.
+# The geo-IP country file (IPv4 and IPv6, record {"country_code": "US"}) of the npm package
+# @ip-location-db/geo-whois-asn-country-mmdb (published as CC0-1.0; its data is credited to the NRO under
+# CC BY 4.0), at a pinned version whose tarball's sha256 is checked.
 GEO_DB_VERSION="2.3.2026061719"
 GEO_DB_SHA256="91757a1b06cdcd1955f292e4c4cfc54e091204f998e159a3187f7a2ef3724be0"
 
