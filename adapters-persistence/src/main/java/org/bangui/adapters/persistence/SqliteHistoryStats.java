@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.bangui.domain.history.HistoryReadException;
 import org.bangui.domain.history.HistoryStats;
@@ -16,7 +17,9 @@ import org.bangui.domain.history.HistoryStatsRequest;
  * Statistics from the V7 rollups: whole UTC hours come from {@code history_hour_jail}, whole UTC days from
  * {@code history_day_country} and {@code history_day_ip}, and the partial hours or days at either end of the
  * range from the {@code history} rows themselves (through the {@code history_time} index), so the answer is
- * exact for any range while the work stays proportional to hours and days, not to bans.
+ * exact for any range while the work stays proportional to hours and days, not to bans. The top addresses of
+ * a large range come from a threshold walk ({@link SqliteTopAddresses}) instead of summing every (day, address)
+ * row of the range.
  */
 final class SqliteHistoryStats {
 
@@ -24,9 +27,15 @@ final class SqliteHistoryStats {
     private static final long DAY = 86_400_000L;
 
     private final DataSource dataSource;
+    private final SqliteTopAddresses topAddresses;
 
     SqliteHistoryStats(DataSource dataSource) {
+        this(dataSource, SqliteTopAddresses.DEFAULT);
+    }
+
+    SqliteHistoryStats(DataSource dataSource, SqliteTopAddresses topAddresses) {
         this.dataSource = dataSource;
+        this.topAddresses = topAddresses;
     }
 
     HistoryStats stats(HistoryStatsRequest request) {
@@ -51,13 +60,24 @@ final class SqliteHistoryStats {
             return new HistoryStats(total, timeline,
                     top(connection, "SELECT jail AS k, bans FROM history_hour_jail WHERE hour >= ?2 AND hour < ?3"
                             + ends("jail", ""), hours),
-                    top(connection, "SELECT ip AS k, bans FROM history_day_ip WHERE day >= ?2 AND day < ?3"
-                            + ends("ip", ""), days),
+                    topAddresses(connection, total, days),
                     top(connection, "SELECT country AS k, bans FROM history_day_country WHERE day >= ?2 AND day < ?3"
                             + ends("country", " AND country IS NOT NULL"), days));
         } catch (SQLException e) {
             throw new HistoryReadException("cannot compute history statistics", e);
         }
+    }
+
+    private List<HistoryStats.Count> topAddresses(Connection connection, long total, Split days)
+            throws SQLException {
+        Optional<List<HistoryStats.Count>> walked = topAddresses.top(connection, total,
+                new long[] {days.wholeFrom / DAY, days.wholeTo / DAY},
+                new long[] {days.headFrom, days.headTo, days.tailFrom, days.tailTo});
+        if (walked.isPresent()) {
+            return walked.get();
+        }
+        return top(connection, "SELECT ip AS k, bans FROM history_day_ip WHERE day >= ?2 AND day < ?3"
+                + ends("ip", ""), days);
     }
 
     /** The rows of the two partial ends, {@code [?4, ?5)} and {@code [?6, ?7)}, as (key, 1) pairs. */
