@@ -222,6 +222,17 @@ class SqliteHistoryQueryAdapterTest {
     }
 
     @Test
+    void countriesOfAShortRangeAcrossMidnightIncludeThoseSeenOnlyAfterMidnight() {
+        table.insert("sshd", "192.0.2.1", T0.minusSeconds(600), "DE", "fail2ban");
+        table.insert("sshd", "192.0.2.2", T0.plusSeconds(600), "JP", "fail2ban");
+        table.insert("sshd", "192.0.2.3", T0.plusSeconds(700), "JP", "fail2ban");
+        HistoryStats stats = adapter.stats(new HistoryStatsRequest(T0.minusSeconds(3600), T0.plusSeconds(3600),
+                StatsBucket.DAY));
+        assertThat(stats.topCountries()).containsExactly(new HistoryStats.Count("JP", 2),
+                new HistoryStats.Count("DE", 1));
+    }
+
+    @Test
     void allTimeAddressTotalsFollowInsertsDeletesAndUpdates() throws SQLException {
         for (int i = 0; i < 50; i++) {
             table.insert("sshd", "192.0.2." + (i % 7), T0.plusSeconds(i), null, "fail2ban");
