@@ -4,7 +4,11 @@ usage: history_data.py DB ROWS
 1M bans over the last 60 days, 12 jails, ~50,000 distinct addresses (a fifth IPv6) drawn with a heavy tail
 (a few addresses ban again and again, most only a few times, as attack traffic does), 40 countries, mostly
 fail2ban origin. Inserted through SQLite itself, so BanGUI's V7 triggers fill the rollups as in production.
+HISTORY_ORDER=time (default) inserts in order of time, as the archive grows in production (history_sync copies
+fail2ban's rows in the order they were banned, manual bans are archived at once); HISTORY_ORDER=shuffled inserts
+in random order, the worst layout for the time-ordered scans (every row on another page).
 """
+import os
 import ipaddress
 import json
 import random
@@ -64,16 +68,12 @@ for n in picks:
     batch.append((jail, ip, ip_key, banned_at, ban_seconds, ended, "expired" if ended else None,
                   rnd.randint(1, 5), rnd.randint(3, 10), matches, country, origin))
     made += 1
-    if len(batch) == 20_000:
-        con.executemany("INSERT INTO history (jail, ip, ip_key, banned_at, ban_seconds, ended_at, end_reason, "
-                        "ban_count, failures, matches, country, origin, synced) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", batch)
-        con.commit()
-        batch = []
-if batch:
+if os.environ.get("HISTORY_ORDER", "time") == "time":
+    batch.sort(key=lambda row: row[3])
+for start in range(0, len(batch), 20_000):
     con.executemany("INSERT INTO history (jail, ip, ip_key, banned_at, ban_seconds, ended_at, end_reason, "
                     "ban_count, failures, matches, country, origin, synced) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", batch)
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", batch[start:start + 20_000])
     con.commit()
 con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 print(made, len({ip for (_, ip, _) in seen}))

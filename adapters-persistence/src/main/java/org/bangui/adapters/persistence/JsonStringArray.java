@@ -55,6 +55,13 @@ final class JsonStringArray {
 
         private String string() {
             expect('"');
+            for (int end = at; end < text.length() && text.charAt(end) != '\\'; end++) {
+                if (text.charAt(end) == '"') { // the common case: nothing escaped, one substring
+                    String value = text.substring(at, end);
+                    at = end + 1;
+                    return value;
+                }
+            }
             StringBuilder value = new StringBuilder();
             while (true) {
                 char c = text.charAt(at++);

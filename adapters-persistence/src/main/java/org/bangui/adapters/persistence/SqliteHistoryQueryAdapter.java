@@ -51,8 +51,12 @@ public class SqliteHistoryQueryAdapter implements HistoryQueryPort {
 
     /** On a plain data source (tests, benchmarks). */
     public SqliteHistoryQueryAdapter(DataSource dataSource) {
+        this(dataSource, new SqliteHistoryStats(dataSource));
+    }
+
+    SqliteHistoryQueryAdapter(DataSource dataSource, SqliteHistoryStats stats) {
         this.dataSource = dataSource;
-        this.stats = new SqliteHistoryStats(dataSource);
+        this.stats = stats;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.bangui.domain.history.HistoryReadException;
 import org.bangui.domain.history.HistoryStats;
@@ -16,17 +17,37 @@ import org.bangui.domain.history.HistoryStatsRequest;
  * Statistics from the V7 rollups: whole UTC hours come from {@code history_hour_jail}, whole UTC days from
  * {@code history_day_country} and {@code history_day_ip}, and the partial hours or days at either end of the
  * range from the {@code history} rows themselves (through the {@code history_time} index), so the answer is
- * exact for any range while the work stays proportional to hours and days, not to bans.
+ * exact for any range while the work stays proportional to hours and days, not to bans. The top addresses of
+ * a large range come from a threshold walk ({@link SqliteTopAddresses}) instead of summing every (day, address)
+ * row of the range.
  */
 final class SqliteHistoryStats {
 
     private static final long HOUR = 3_600_000L;
     private static final long DAY = 86_400_000L;
 
+    /**
+     * The partial days of the country counts, read from the covering index {@code history_country_time} one
+     * country of that day at a time: a filter on {@code country IS NOT NULL} would read every row of the day
+     * from the table (a day of a large archive is some 16,000 rows on as many pages).
+     */
+    private static final String COUNTRY_ENDS = " UNION ALL SELECT country, 1 FROM history WHERE banned_at >= ?4"
+            + " AND banned_at < ?5 AND country IN (SELECT country FROM history_day_country"
+            + " WHERE day >= ?4 / 86400000 AND day <= (?5 - 1) / 86400000)"
+            + " UNION ALL SELECT country, 1 FROM history WHERE banned_at >= ?6 AND banned_at < ?7"
+            + " AND country IN (SELECT country FROM history_day_country"
+            + " WHERE day >= ?6 / 86400000 AND day <= (?7 - 1) / 86400000)";
+
     private final DataSource dataSource;
+    private final SqliteTopAddresses topAddresses;
 
     SqliteHistoryStats(DataSource dataSource) {
+        this(dataSource, SqliteTopAddresses.DEFAULT);
+    }
+
+    SqliteHistoryStats(DataSource dataSource, SqliteTopAddresses topAddresses) {
         this.dataSource = dataSource;
+        this.topAddresses = topAddresses;
     }
 
     HistoryStats stats(HistoryStatsRequest request) {
@@ -51,13 +72,24 @@ final class SqliteHistoryStats {
             return new HistoryStats(total, timeline,
                     top(connection, "SELECT jail AS k, bans FROM history_hour_jail WHERE hour >= ?2 AND hour < ?3"
                             + ends("jail", ""), hours),
-                    top(connection, "SELECT ip AS k, bans FROM history_day_ip WHERE day >= ?2 AND day < ?3"
-                            + ends("ip", ""), days),
+                    topAddresses(connection, total, days),
                     top(connection, "SELECT country AS k, bans FROM history_day_country WHERE day >= ?2 AND day < ?3"
-                            + ends("country", " AND country IS NOT NULL"), days));
+                            + COUNTRY_ENDS, days));
         } catch (SQLException e) {
             throw new HistoryReadException("cannot compute history statistics", e);
         }
+    }
+
+    private List<HistoryStats.Count> topAddresses(Connection connection, long total, Split days)
+            throws SQLException {
+        Optional<List<HistoryStats.Count>> walked = topAddresses.top(connection, total,
+                new long[] {days.wholeFrom / DAY, days.wholeTo / DAY},
+                new long[] {days.headFrom, days.headTo, days.tailFrom, days.tailTo});
+        if (walked.isPresent()) {
+            return walked.get();
+        }
+        return top(connection, "SELECT ip AS k, bans FROM history_day_ip WHERE day >= ?2 AND day < ?3"
+                + ends("ip", ""), days);
     }
 
     /** The rows of the two partial ends, {@code [?4, ?5)} and {@code [?6, ?7)}, as (key, 1) pairs. */

@@ -162,6 +162,97 @@ class SqliteHistoryQueryAdapterTest {
     }
 
     @Test
+    void topAddressesOfTheThresholdWalkEqualAPlainGroupByWithTiesPartialDaysAndChangedRows() throws SQLException {
+        // a heavy tail of addresses, plus a block of addresses with the same counts so that the tenth place ties
+        Random random = new Random(21);
+        for (int i = 0; i < 4000; i++) {
+            int rank = (int) Math.floor(Math.pow(random.nextDouble(), 3) * 300);
+            table.insert(i % 3 == 0 ? "sshd" : "nginx", "198.18.1." + rank, T0.plusSeconds(random.nextInt(8 * 86400)),
+                    null, "fail2ban");
+        }
+        for (int ip = 0; ip < 30; ip++) {
+            for (int day = 0; day < 8; day++) {
+                table.insert("postfix", "203.0.113." + ip, T0.plusSeconds(day * 86400L + 43200 + ip), null, "manual");
+            }
+        }
+        table.execute("DELETE FROM history WHERE id % 17 = 0");
+        table.execute("UPDATE history SET ip = '198.18.1.250' WHERE id % 19 = 0");
+        table.execute("UPDATE history SET banned_at = banned_at + 7200000 WHERE id % 23 = 0");
+        SqliteHistoryQueryAdapter walking = new SqliteHistoryQueryAdapter(dataSource,
+                new SqliteHistoryStats(dataSource, new SqliteTopAddresses(0, 1)));
+        SqliteHistoryQueryAdapter givingUp = new SqliteHistoryQueryAdapter(dataSource,
+                new SqliteHistoryStats(dataSource, new SqliteTopAddresses(0, 1_000_000)));
+
+        for (int i = 0; i < 30; i++) {
+            Instant since = T0.plusSeconds(random.nextInt(9 * 86400) - 86400);
+            Instant until = since.plusSeconds(random.nextInt(i % 4 == 0 ? 20_000 : 7 * 86400));
+            HistoryStatsRequest request = new HistoryStatsRequest(since, until, StatsBucket.DAY);
+            String range = " WHERE banned_at >= " + since.toEpochMilli() + " AND banned_at < " + until.toEpochMilli();
+            Map<String, Long> expected = groups("ip", range, 10);
+            assertThat(counts(walking.stats(request).topIps())).as("walk " + since + " " + until).isEqualTo(expected);
+            assertThat(counts(givingUp.stats(request).topIps())).as("fallback " + since + " " + until)
+                    .isEqualTo(expected);
+        }
+        // the whole days alone: the tenth place is one of the 30 tied addresses (8 bans each), the smallest key
+        HistoryStatsRequest days = new HistoryStatsRequest(T0.plusSeconds(86400), T0.plusSeconds(2 * 86400),
+                StatsBucket.DAY);
+        assertThat(counts(walking.stats(days).topIps())).isEqualTo(groups("ip", " WHERE banned_at >= "
+                + T0.plusSeconds(86400).toEpochMilli() + " AND banned_at < " + T0.plusSeconds(2 * 86400).toEpochMilli(),
+                10));
+    }
+
+    @Test
+    void theWalkGoesOnWhileALaterAddressCanStillTieTheTenthPlaceAndWinOnItsKey() throws SQLException {
+        // ten addresses with 6 bans of all time, 5 of them in the range; then one with 5 bans, all in the range,
+        // whose key sorts first: it belongs in the list although the walk reaches it after the ten others
+        for (int ip = 50; ip < 60; ip++) {
+            for (int i = 0; i < 6; i++) {
+                table.insert("sshd", "10.0.0." + ip, T0.plusSeconds(i == 0 ? -3600 : i), null, "fail2ban");
+            }
+        }
+        for (int i = 0; i < 5; i++) {
+            table.insert("sshd", "10.0.0.1", T0.plusSeconds(10 + i), null, "fail2ban");
+        }
+        SqliteHistoryQueryAdapter walking = new SqliteHistoryQueryAdapter(dataSource,
+                new SqliteHistoryStats(dataSource, new SqliteTopAddresses(0, 1)));
+        List<HistoryStats.Count> top = walking.stats(new HistoryStatsRequest(T0, T0.plusSeconds(60), StatsBucket.HOUR))
+                .topIps();
+        assertThat(top).first().isEqualTo(new HistoryStats.Count("10.0.0.1", 5));
+        assertThat(top).hasSize(10).allMatch(count -> count.bans() == 5);
+    }
+
+    @Test
+    void countriesOfAShortRangeAcrossMidnightIncludeThoseSeenOnlyAfterMidnight() {
+        table.insert("sshd", "192.0.2.1", T0.minusSeconds(600), "DE", "fail2ban");
+        table.insert("sshd", "192.0.2.2", T0.plusSeconds(600), "JP", "fail2ban");
+        table.insert("sshd", "192.0.2.3", T0.plusSeconds(700), "JP", "fail2ban");
+        HistoryStats stats = adapter.stats(new HistoryStatsRequest(T0.minusSeconds(3600), T0.plusSeconds(3600),
+                StatsBucket.DAY));
+        assertThat(stats.topCountries()).containsExactly(new HistoryStats.Count("JP", 2),
+                new HistoryStats.Count("DE", 1));
+    }
+
+    @Test
+    void allTimeAddressTotalsFollowInsertsDeletesAndUpdates() throws SQLException {
+        for (int i = 0; i < 50; i++) {
+            table.insert("sshd", "192.0.2." + (i % 7), T0.plusSeconds(i), null, "fail2ban");
+        }
+        table.execute("DELETE FROM history WHERE id % 5 = 0");
+        table.execute("UPDATE history SET ip = '192.0.2.99' WHERE id % 6 = 0");
+        table.execute("UPDATE history SET ip = '192.0.2.98', banned_at = banned_at + 1 WHERE id % 9 = 0");
+        Map<String, Long> totals = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT ip, bans FROM history_ip_total ORDER BY bans DESC, ip");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                totals.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        assertThat(totals).isEqualTo(groups("ip", "", 100));
+    }
+
+    @Test
     void statisticsRefuseRangesOfMoreThanTenThousandBuckets() {
         assertThatThrownBy(() -> new HistoryStatsRequest(T0, T0.plusSeconds(3600L * 10_001), StatsBucket.HOUR))
                 .hasMessageContaining("10000");

@@ -8,7 +8,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -17,7 +16,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.bangui.adapters.web.HistoryViews.AddressResponse;
 import org.bangui.adapters.web.HistoryViews.HistoryItem;
 import org.bangui.adapters.web.HistoryViews.HistoryResponse;
@@ -28,6 +31,7 @@ import org.bangui.application.history.query.ExportHistoryUseCase;
 import org.bangui.application.history.query.HistoryStatsUseCase;
 import org.bangui.application.history.query.ListHistoryUseCase;
 import org.bangui.domain.history.BanOrigin;
+import org.bangui.domain.history.HistoryEntry;
 import org.bangui.domain.history.HistoryFilter;
 import org.bangui.domain.history.HistoryPage;
 import org.bangui.domain.history.HistoryPageRequest;
@@ -36,6 +40,7 @@ import org.bangui.domain.history.StatsBucket;
 import org.bangui.domain.shared.InvalidInputException;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.SynchronousSink;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -50,38 +55,43 @@ public class HistoryController {
 
     /** The statistics' range when the caller names none. */
     static final Duration DEFAULT_STATS_RANGE = Duration.ofDays(30);
-    /** Entries encoded per chunk of an export. */
-    private static final int EXPORT_CHUNK = 500;
+    /** Entries per chunk of an export. */
+    private static final int EXPORT_BATCH = 1000;
+    /** Batches read ahead of the client while exporting. */
+    private static final int EXPORT_PREFETCH = 2;
 
     private final ListHistoryUseCase list;
     private final HistoryStatsUseCase stats;
     private final AddressHistoryUseCase address;
     private final ExportHistoryUseCase export;
-    private final JsonMapper json;
     private final Clock clock;
 
     HistoryController(ListHistoryUseCase list, HistoryStatsUseCase stats, AddressHistoryUseCase address,
-                      ExportHistoryUseCase export, JsonMapper json, Clock clock) {
+                      ExportHistoryUseCase export, Clock clock) {
         this.list = list;
         this.stats = stats;
         this.address = address;
         this.export = export;
-        this.json = json;
         this.clock = clock;
     }
 
-    /** One page of archived bans, newest first; {@code cursor} is the previous page's {@code nextCursor}. */
-    @Get
+    /**
+     * One page of archived bans, newest first; {@code cursor} is the previous page's {@code nextCursor}. The body
+     * is a {@link HistoryResponse}, written by {@link HistoryItemEncoder} (a page holds up to 500 entries with
+     * their matched lines, and this route is polled).
+     */
+    @Get(produces = MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "200", description = "A page of archived bans", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryResponse.class)))
     @ApiErrors.BadRequest
     @ApiErrors.Unavailable
-    public HistoryResponse page(@QueryValue @Nullable String jail, @QueryValue @Nullable String ip,
-                                @QueryValue @Nullable String country, @QueryValue @Nullable String origin,
-                                @QueryValue @Nullable String since, @QueryValue @Nullable String until,
-                                @QueryValue @Nullable String limit, @QueryValue @Nullable String cursor) {
+    public HttpResponse<byte[]> page(@QueryValue @Nullable String jail, @QueryValue @Nullable String ip,
+                                     @QueryValue @Nullable String country, @QueryValue @Nullable String origin,
+                                     @QueryValue @Nullable String since, @QueryValue @Nullable String until,
+                                     @QueryValue @Nullable String limit, @QueryValue @Nullable String cursor) {
         HistoryPage page = list.list(new HistoryPageRequest(filter(jail, ip, country, origin, since, until),
                 limit(limit), HistoryCursor.decode(cursor)));
-        return new HistoryResponse(page.items().stream().map(HistoryItem::of).toList(),
-                page.next().map(HistoryCursor::encode).orElse(null));
+        return HttpResponse.ok(HistoryItemEncoder.page(page)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     /**
@@ -130,15 +140,37 @@ public class HistoryController {
         HistoryExportFormat chosen = format == null || format.isEmpty() ? HistoryExportFormat.CSV
                 : HistoryExportFormat.fromCode(format);
         HistoryFilter filter = filter(jail, ip, country, origin, since, until);
-        // pulled on demand: the next rows are read only when the client has taken the previous chunk
-        Flux<byte[]> body = Flux.concat(Flux.just(chosen.header()),
-                        Flux.fromStream(() -> export.export(filter)).buffer(EXPORT_CHUNK)
-                                .map(entries -> chosen.encode(entries, json)))
-                .filter(chunk -> chunk.length > 0)
-                .subscribeOn(Schedulers.boundedElastic());
+        // pulled on demand, in two stages on two threads: one reads batches of rows, the other encodes them,
+        // and at most EXPORT_PREFETCH batches wait between the stages and before the client; a slow client
+        // thus holds a few batches in memory, never the selection. The stream (and its connection) closes on
+        // completion, error or cancel.
+        Flux<byte[]> rows = Flux.using(() -> export.export(filter),
+                        entries -> Flux.generate(entries::iterator, HistoryController::nextBatch), Stream::close)
+                .subscribeOn(Schedulers.boundedElastic())
+                .publishOn(Schedulers.boundedElastic(), EXPORT_PREFETCH)
+                .map(batch -> {
+                    Utf8Buffer chunk = new Utf8Buffer(batch.size() * 512);
+                    batch.forEach(entry -> chosen.write(entry, chunk));
+                    return chunk.toByteArray();
+                });
+        Flux<byte[]> body = Flux.concat(Flux.just(chosen.header()), rows).filter(chunk -> chunk.length > 0);
         return HttpResponse.ok((Publisher<byte[]>) body)
                 .contentType(MediaType.of(chosen.mediaType() + "; charset=utf-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + chosen.fileName() + "\"");
+    }
+
+    private static Iterator<HistoryEntry> nextBatch(Iterator<HistoryEntry> rows,
+                                                    SynchronousSink<List<HistoryEntry>> sink) {
+        List<HistoryEntry> batch = new ArrayList<>(EXPORT_BATCH);
+        while (batch.size() < EXPORT_BATCH && rows.hasNext()) {
+            batch.add(rows.next());
+        }
+        if (batch.isEmpty()) {
+            sink.complete();
+        } else {
+            sink.next(batch);
+        }
+        return rows;
     }
 
     private static HistoryFilter filter(String jail, String ip, String country, String origin, String since,

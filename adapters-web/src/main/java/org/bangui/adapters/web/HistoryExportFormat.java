@@ -1,11 +1,6 @@
 package org.bangui.adapters.web;
 
-import io.micronaut.json.JsonMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import org.bangui.domain.history.HistoryEntry;
 import org.bangui.domain.shared.InvalidInputException;
@@ -53,52 +48,20 @@ enum HistoryExportFormat {
         return this == CSV ? CSV_HEADER.getBytes(StandardCharsets.US_ASCII) : new byte[0];
     }
 
-    /** Some entries, encoded; one line each (CSV lines may hold quoted line breaks). */
-    byte[] encode(List<HistoryEntry> entries, JsonMapper json) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(entries.size() * 256);
-        try {
-            for (HistoryEntry entry : entries) {
-                if (this == NDJSON) {
-                    out.write(json.writeValueAsBytes(HistoryViews.HistoryItem.of(entry)));
-                    out.write('\n');
-                } else {
-                    out.write(csvLine(HistoryViews.HistoryItem.of(entry)).getBytes(StandardCharsets.UTF_8));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Appends one entry: a line (CSV lines may hold quoted line breaks). */
+    void write(HistoryEntry entry, Utf8Buffer out) {
+        if (this == NDJSON) {
+            HistoryItemEncoder.json(entry, out);
+            out.ascii('\n');
+        } else {
+            HistoryItemEncoder.csv(entry, out);
         }
-        return out.toByteArray();
     }
 
-    static String csvLine(HistoryViews.HistoryItem item) {
-        StringBuilder line = new StringBuilder(256);
-        line.append(item.id()).append(',');
-        text(line, item.jail()).append(',');
-        text(line, item.ip()).append(',');
-        line.append(item.bannedAt()).append(',');
-        line.append(item.banTimeSeconds() == null ? "" : item.banTimeSeconds()).append(',');
-        line.append(item.permanent()).append(',');
-        line.append(item.endedAt() == null ? "" : item.endedAt()).append(',');
-        text(line, item.endReason()).append(',');
-        text(line, item.endedBy()).append(',');
-        line.append(item.banCount()).append(',').append(item.failures()).append(',');
-        text(line, String.join("\n", item.matches())).append(',');
-        text(line, item.country()).append(',');
-        text(line, item.origin()).append("\r\n");
-        return line.toString();
-    }
-
-    /** A quoted text cell (empty for null), guarded against formula injection. */
-    static StringBuilder text(StringBuilder line, String value) {
-        if (value == null || value.isEmpty()) {
-            return line;
-        }
-        line.append('"');
-        if ("=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            line.append('\'');
-        }
-        return line.append(value.replace("\"", "\"\"")).append('"');
+    static String csvLine(HistoryEntry entry) { // for its test
+        Utf8Buffer line = new Utf8Buffer(256);
+        HistoryItemEncoder.csv(entry, line);
+        return new String(line.toByteArray(), StandardCharsets.UTF_8);
     }
 
     @Override

@@ -3,7 +3,12 @@ package org.bangui.adapters.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.bangui.domain.history.BanOrigin;
+import org.bangui.domain.history.BanRecord;
+import org.bangui.domain.history.HistoryEntry;
 import org.bangui.domain.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
@@ -35,8 +40,9 @@ class HistoryExportFormatTest {
         }
     }
 
-    private static HistoryViews.HistoryItem item(List<String> matches, String country) {
-        return new HistoryViews.HistoryItem(7, "sshd", "203.0.113.5", "2026-11-01T00:00:00Z", -1L, true, null, null,
-                null, 2, 5, matches, country, "fail2ban");
+    private static HistoryEntry item(List<String> matches, String country) {
+        return new HistoryEntry(7, new BanRecord("sshd", "203.0.113.5", Instant.parse("2026-11-01T00:00:00Z"),
+                Optional.of(-1L), 2, 5, matches, Optional.ofNullable(country), BanOrigin.FAIL2BAN), Optional.empty(),
+                Optional.empty(), Optional.empty());
     }
 }

@@ -12,9 +12,11 @@ public enum BanOrigin {
     /** BanGUI banned it while mirroring a blocklist into a jail. */
     BLOCKLIST;
 
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     /** The lower-case code used in the API and the store. */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code; // read for every archived entry a page or an export writes
     }
 
     /** @throws InvalidInputException {@code invalid_origin} for anything but a known code */

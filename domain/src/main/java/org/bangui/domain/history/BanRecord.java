@@ -47,7 +47,19 @@ public record BanRecord(String jail, String ip, Instant bannedAt, Optional<Long>
         return banSeconds.filter(s -> s >= 0).map(bannedAt::plusSeconds);
     }
 
+    private static boolean fit(List<String> matches) {
+        for (String match : matches) {
+            if (match.length() > MAX_MATCH_LENGTH) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static List<String> cap(List<String> matches) {
+        if (matches.size() <= MAX_MATCHES && fit(matches)) {
+            return List.copyOf(matches); // the common case, read back for every archived entry
+        }
         List<String> last = matches.size() > MAX_MATCHES ? matches.subList(matches.size() - MAX_MATCHES,
                 matches.size()) : matches;
         return last.stream()

@@ -13,13 +13,20 @@ public enum EndReason {
     /** fail2ban banned the same address in the same jail again before this ban ended. */
     REPLACED;
 
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     /** The lower-case code used in the API and the store. */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code; // read for every archived entry a page or an export writes
     }
 
     /** The reason with this code. @throws IllegalArgumentException for an unknown code */
     public static EndReason fromCode(String code) {
-        return valueOf(code.toUpperCase(Locale.ROOT));
+        for (EndReason reason : values()) {
+            if (reason.code.equals(code)) {
+                return reason;
+            }
+        }
+        throw new IllegalArgumentException("unknown end reason");
     }
 }
