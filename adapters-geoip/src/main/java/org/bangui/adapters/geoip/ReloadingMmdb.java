@@ -96,7 +96,10 @@ final class ReloadingMmdb {
                 return; // still being written: try again at the next check
             }
             var metadata = reader.getMetadata();
-            String version = metadata.databaseType() + "@" + metadata.buildEpoch();
+            // the file's own identity too: a damaged or partial copy can carry the same metadata as the good
+            // file, and answers cached under its version must not be mistaken for the good file's
+            String version = metadata.databaseType() + "@" + metadata.buildEpoch() + "/"
+                    + Integer.toHexString(identity.hashCode());
             state = new Loaded(reader, identity, metadata.databaseType(), metadata.buildTime(), version);
             LOG.log(System.Logger.Level.INFO, "geoip_database_loaded database=" + name + " type="
                     + metadata.databaseType().replaceAll("[^A-Za-z0-9._-]", "_") + " build_time=" + metadata.buildTime());
