@@ -24,7 +24,8 @@ final class Replies {
 
     /** {@code 'IP \t2026-11-21 05:22:27 + 600 = 2026-11-21 05:32:27'}, times in fail2ban's local zone. */
     private static final Pattern BAN_WITH_TIME =
-            Pattern.compile("(\\S+) \\t(\\d{4}-\\d\\d-\\d\\d) (\\d\\d:\\d\\d:\\d\\d) \\+ (-?\\d+) = .*");
+            Pattern.compile("(.+) \\t(\\d{4}-\\d\\d-\\d\\d) (\\d\\d:\\d\\d:\\d\\d) \\+ (-?\\d+) = .*",
+                    Pattern.DOTALL); // a ban id may hold spaces and tabs: it ends at the last " \t<date>"
 
     private Replies() {
     }

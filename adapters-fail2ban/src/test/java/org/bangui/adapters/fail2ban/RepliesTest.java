@@ -66,6 +66,11 @@ class RepliesTest {
     void skipsBanIdsThatAreNotAddresses() {
         assertThat(Replies.banWithTime(SSHD, "not-an-ip \t2026-11-21 05:55:35 + 600 = 2026-11-21 06:05:35",
                 ZoneOffset.UTC)).isEmpty();
+        // fail2ban bans any id (a custom <F-ID>, `set J banip 'a b'`): spaces and tabs in it skip only that entry
+        assertThat(Replies.banWithTime(SSHD, "a b \t2026-11-21 05:55:35 + 600 = 2026-11-21 06:05:35",
+                ZoneOffset.UTC)).isEmpty();
+        assertThat(Replies.banWithTime(SSHD, "x \ty \t2026-11-21 05:55:35 + -1 = 9999-12-31 23:59:59",
+                ZoneOffset.UTC)).isEmpty();
     }
 
     @Test
