@@ -3,10 +3,12 @@ package org.bangui.adapters.persistence;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.bangui.domain.history.HistoryFilter;
 import org.bangui.domain.history.HistoryPosition;
 import org.bangui.domain.jail.JailName;
+import org.bangui.domain.net.IpAddress;
 import org.bangui.domain.net.IpNetwork;
 
 /**
@@ -15,6 +17,10 @@ import org.bangui.domain.net.IpNetwork;
  * bound, never spliced into the SQL.
  */
 final class HistoryWhere {
+
+    /** The keys of IPv4 entries: ::ffff:0.0.0.0 to ::ffff:255.255.255.255 (see {@link HistoryIpKey}). */
+    private static final byte[] MAPPED_FIRST = HistoryIpKey.of(IpAddress.parse("0.0.0.0"));
+    private static final byte[] MAPPED_LAST = HistoryIpKey.of(IpAddress.parse("255.255.255.255"));
 
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> parameters = new ArrayList<>();
@@ -34,7 +40,14 @@ final class HistoryWhere {
         if (network.isHost()) {
             add("ip_key = ?", HistoryIpKey.of(network.address()));
         } else {
-            add("ip_key BETWEEN ? AND ?", HistoryIpKey.first(network), HistoryIpKey.last(network));
+            byte[] first = HistoryIpKey.first(network);
+            byte[] last = HistoryIpKey.last(network);
+            add("ip_key BETWEEN ? AND ?", first, last);
+            if (!network.isIpv4() && Arrays.compareUnsigned(first, MAPPED_FIRST) <= 0
+                    && Arrays.compareUnsigned(last, MAPPED_LAST) >= 0) {
+                // IPv4 entries are keyed as ::ffff:a.b.c.d; an IPv6 network such as ::/8 must not match them
+                add("ip_key NOT BETWEEN ? AND ?", MAPPED_FIRST, MAPPED_LAST);
+            }
         }
     }
 

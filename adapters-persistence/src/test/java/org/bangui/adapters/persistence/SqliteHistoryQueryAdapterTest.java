@@ -73,6 +73,11 @@ class SqliteHistoryQueryAdapterTest {
                 .containsExactly("203.0.113.0/24", "203.0.113.200", "203.0.113.7", "203.0.113.7");
         assertThat(ips(filter(Optional.empty(), "2001:db8::/48", null, null, null, null)))
                 .containsExactly("2001:db8::1");
+        // IPv4 entries are keyed inside ::/8 (as ::ffff:a.b.c.d): IPv6 networks must not match them
+        assertThat(ips(filter(Optional.empty(), "::/0", null, null, null, null)))
+                .containsExactly("2001:db8:1::1", "2001:db8::1");
+        assertThat(ips(filter(Optional.empty(), "::/8", null, null, null, null))).isEmpty();
+        assertThat(ips(filter(Optional.empty(), "0.0.0.0/0", null, null, null, null))).hasSize(5);
         assertThat(ips(filter(Optional.empty(), null, "fr", null, null, null))).containsExactly("203.0.113.200");
         assertThat(ips(filter(Optional.empty(), null, null, BanOrigin.BLOCKLIST, null, null)))
                 .containsExactly("203.0.114.1");
