@@ -109,7 +109,13 @@ final class Utf8Buffer {
         ensure(length + 2);
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            if (c < 0x80) {
+            if (isControl(c)) {
+                // matched log lines come from attackers: no terminal escape sequence reaches a CSV viewer
+                ensure(3);
+                bytes[size++] = (byte) 0xEF;
+                bytes[size++] = (byte) 0xBF;
+                bytes[size++] = (byte) 0xBD;
+            } else if (c < 0x80) {
                 if (c == '"') {
                     ascii('"');
                 }
@@ -120,6 +126,11 @@ final class Utf8Buffer {
             }
         }
         return ascii('"');
+    }
+
+    /** C0 controls but tab and line breaks, DEL and the C1 controls: written as U+FFFD in CSV cells. */
+    private static boolean isControl(char c) {
+        return c < 0x20 ? c != '\t' && c != '\n' && c != '\r' : c == 0x7f || (c >= 0x80 && c <= 0x9f);
     }
 
     private void jsonEscape(char c) {

@@ -22,6 +22,14 @@ class HistoryExportFormatTest {
     }
 
     @Test
+    void csvWritesControlCharactersOfAttackersLogLinesAsReplacementCharacters() {
+        String line = HistoryExportFormat.csvLine(item(List.of("user \u001b[31mred\u0000 \u009b2J\u007f end\tok"),
+                null));
+        assertThat(line).contains(",\"user \uFFFD[31mred\uFFFD \uFFFD2J\uFFFD end\tok\",")
+                .doesNotContain("\u001b").doesNotContain("\u0000").doesNotContain("\u009b");
+    }
+
+    @Test
     void csvPrefixesCellsThatASpreadsheetWouldTakeForAFormula() {
         for (String attack : List.of("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx")) {
             String line = HistoryExportFormat.csvLine(item(List.of(attack), null));
