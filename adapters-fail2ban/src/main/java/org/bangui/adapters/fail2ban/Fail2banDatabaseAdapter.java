@@ -24,6 +24,7 @@ public final class Fail2banDatabaseAdapter implements Fail2banDatabasePort {
     private final Optional<Path> configuredPath;
     private final ServerPort server;
     private final int busyTimeoutMillis;
+    private volatile Path lastReported;
 
     /**
      * @param configuredPath the file to read instead of the one fail2ban reports (a container mounting it
@@ -63,6 +64,9 @@ public final class Fail2banDatabaseAdapter implements Fail2banDatabasePort {
         try {
             file = server.database().file();
         } catch (DomainException e) {
+            if (lastReported != null) {
+                return lastReported; // the file can be read while fail2ban is busy or restarting
+            }
             throw new Fail2banDatabaseUnavailableException("fail2ban_unavailable",
                     "fail2ban cannot be asked where its database is: " + e.code(), null);
         }
@@ -71,6 +75,7 @@ public final class Fail2banDatabaseAdapter implements Fail2banDatabasePort {
             throw new Fail2banDatabaseUnavailableException("no_database", "fail2ban runs without a database file "
                     + "(dbfile); set one in fail2ban.local or BANGUI_FAIL2BAN_DB_PATH", null);
         }
-        return Path.of(name);
+        lastReported = Path.of(name);
+        return lastReported;
     }
 }
