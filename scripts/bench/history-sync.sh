@@ -53,7 +53,7 @@ log "starting BanGUI with -Xmx256m on port $PORT"
 BANGUI_PORT="$PORT" BANGUI_DATABASE_PATH="$WORK/data/bangui.db" BANGUI_FAIL2BAN_DB_PATH="$WORK/fail2ban.sqlite3" \
   BANGUI_FAIL2BAN_SOCKET="$WORK/absent.sock" BANGUI_SETUP_TOKEN="$TOKEN" BANGUI_COOKIE_SECURE=false \
   BANGUI_HISTORY_SYNC_INTERVAL=1h BANGUI_LOG_FORMAT=text \
-  java -Xmx256m -XX:+ExitOnOutOfMemoryError -jar "$BANGUI_ROOT/bootstrap/target/bangui.jar" >"$WORK/service.log" 2>&1 &
+  java -Xmx256m -XX:+ExitOnOutOfMemoryError ${BENCH_JAVA_OPTS:-} -jar "$BANGUI_ROOT/bootstrap/target/bangui.jar" >"$WORK/service.log" 2>&1 &
 echo $! > "$WORK/service.pid"
 trap 'stop_pid_file "$WORK/service.pid"' EXIT
 wait_http_ok "http://127.0.0.1:$PORT/api/v1/setup" 60 || die "BanGUI did not start; see $WORK/service.log"
