@@ -6,9 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +26,9 @@ final class Fail2banDatabaseReader implements Fail2banDatabase {
     private static final String AFTER = COLUMNS + "WHERE rowid > ? ORDER BY rowid LIMIT ?";
     private static final String AT = COLUMNS + "WHERE rowid = ?";
     private static final String AT_OR_BELOW = COLUMNS + "WHERE rowid <= ? ORDER BY rowid DESC LIMIT ?";
-    /** No ORDER BY: it sorted every line of a batch in a temporary B-tree; {@link MatchLines} orders by key. */
-    private static final String MATCHES = "SELECT b.rowid, m.key, m.value FROM bans b, json_each(CASE WHEN "
+    private static final String MATCHES = "SELECT b.rowid, m.value FROM bans b, json_each(CASE WHEN "
             + "json_valid(b.data) AND json_type(b.data, '$.matches') = 'array' THEN json_extract(b.data, '$.matches') "
-            + "ELSE '[]' END) m WHERE b.rowid BETWEEN ? AND ?";
+            + "ELSE '[]' END) m WHERE b.rowid BETWEEN ? AND ? ORDER BY b.rowid, m.key";
     private static final int KEYS_PER_QUERY = 400;
 
     private final Connection connection;
@@ -127,52 +124,20 @@ final class Fail2banDatabaseReader implements Fail2banDatabase {
             low = Math.min(low, row[0]);
             high = Math.max(high, row[0]);
         }
-        Map<Long, MatchLines> lines = new HashMap<>();
+        Map<Long, List<String>> matches = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(MATCHES)) {
             statement.setLong(1, low);
             statement.setLong(2, high);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    String line = result.getString(3);
+                    String line = result.getString(2);
                     if (line != null) {
-                        lines.computeIfAbsent(result.getLong(1), k -> new MatchLines()).add(result.getLong(2), line);
+                        matches.computeIfAbsent(result.getLong(1), k -> new ArrayList<>()).add(line);
                     }
                 }
             }
         }
-        Map<Long, List<String>> matches = new HashMap<>(lines.size() * 2);
-        lines.forEach((rowid, row) -> matches.put(rowid, row.inOrder()));
         return matches;
-    }
-
-    /** One row's matched lines with their array index, in index order however SQLite returned them. */
-    static final class MatchLines {
-
-        private final List<String> values = new ArrayList<>(8);
-        private final List<Long> keys = new ArrayList<>(8);
-        private boolean ordered = true;
-
-        void add(long key, String value) {
-            ordered &= keys.isEmpty() || keys.get(keys.size() - 1) < key;
-            keys.add(key);
-            values.add(value);
-        }
-
-        List<String> inOrder() {
-            if (ordered) {
-                return values;
-            }
-            Integer[] order = new Integer[values.size()];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, Comparator.comparingLong(keys::get));
-            List<String> sorted = new ArrayList<>(order.length);
-            for (int i : order) {
-                sorted.add(values.get(i));
-            }
-            return sorted;
-        }
     }
 
     private Fail2banDatabaseUnavailableException failed(SQLException e) {
