@@ -73,7 +73,7 @@ build_jar() {
     return 0
   fi
   log "building bootstrap/target/bangui.jar"
-  (cd "$BANGUI_ROOT" && ./mvnw -B -q -DskipTests install)
+  (cd "$BANGUI_ROOT" && ./mvnw -B -q -DskipTests package -pl bootstrap -am)
 }
 
 # Writes a private fail2ban configuration into $1 from the sandbox templates the tests use, so that the

@@ -167,6 +167,29 @@ class HistorySyncTest {
     }
 
     @Test
+    void matchedLinesKeepFail2bansOrderCappedToTheLastTenAndUnreadableDataGivesNone() throws SQLException {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            lines.append(i > 0 ? ", " : "").append("\"line ").append(i).append('"');
+        }
+        fail2ban.execute("INSERT INTO bans(jail, ip, timeofban, bantime, bancount, data) VALUES ('sshd', "
+                + "'192.0.2.20', " + T + ", 600, 1, '{\"matches\": [" + lines + "], \"failures\": 12}')",
+                "INSERT INTO bans(jail, ip, timeofban, bantime, bancount, data) VALUES ('sshd', '192.0.2.21', "
+                + (T + 1) + ", 600, 1, 'not json')");
+        sync();
+        try (Connection connection = bangui.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT matches, failures FROM history ORDER BY ip")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("[\"line 2\",\"line 3\",\"line 4\",\"line 5\",\"line 6\","
+                    + "\"line 7\",\"line 8\",\"line 9\",\"line 10\",\"line 11\"]");
+            assertThat(rows.getInt(2)).isEqualTo(12);
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("[]");
+            assertThat(rows.getInt(2)).isZero();
+        }
+    }
+
+    @Test
     void fail2bansRowOfABanGuiBanMergesIntoItsEntry() throws SQLException {
         archive.archive(List.of(new BanRecord("sshd", "192.0.2.9", Instant.ofEpochSecond(T).plusMillis(1400),
                 Optional.of(600L), 1, 0, List.of(), Optional.empty(), BanOrigin.MANUAL)));

@@ -20,25 +20,26 @@ final class MatchesJson {
         return json.append(']').toString();
     }
 
+    /** Appends {@code text} as a JSON string, copying the runs between characters that need escaping at once. */
     private static void quote(StringBuilder json, String text) {
         json.append('"');
+        int run = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c != '"' && c != '\\' && c >= 0x20) {
+                continue;
+            }
+            json.append(text, run, i);
+            run = i + 1;
             switch (c) {
                 case '"' -> json.append("\\\"");
                 case '\\' -> json.append("\\\\");
                 case '\n' -> json.append("\\n");
                 case '\r' -> json.append("\\r");
                 case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
+                default -> json.append(String.format("\\u%04x", (int) c));
             }
         }
-        json.append('"');
+        json.append(text, run, text.length()).append('"');
     }
 }

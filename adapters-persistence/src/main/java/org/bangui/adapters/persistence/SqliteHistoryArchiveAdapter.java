@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -21,15 +22,24 @@ import org.bangui.domain.history.SyncMark;
 
 /**
  * {@link HistoryArchivePort} on the {@code history} and {@code history_sync_state} tables, in plain JDBC: one
- * transaction per call, prepared statements, batched inserts that ignore a ban already archived.
+ * transaction per call, prepared statements, multi-row inserts that ignore a ban already archived.
  */
 @Singleton
 public class SqliteHistoryArchiveAdapter implements HistoryArchivePort {
 
     private static final long WINDOW_MS = MERGE_WINDOW_SECONDS * 1000L;
-    private static final String INSERT = "INSERT INTO history (jail, ip, ip_key, banned_at, ban_seconds, ban_count, "
-            + "failures, matches, country, origin, synced) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            + "ON CONFLICT (jail, ip, banned_at) DO NOTHING";
+    /**
+     * Rows per INSERT statement. One statement per row made the V7 rollup triggers expensive: inside a
+     * transaction every statement of a table with triggers keeps a statement journal, which SQLite spills to a
+     * temporary file past 64 KiB; one statement for many rows pays that once (Docs/PERFORMANCE.md, history sync).
+     */
+    static final int ROWS_PER_INSERT = 64;
+    private static final String INSERT_HEAD = "INSERT INTO history (jail, ip, ip_key, banned_at, ban_seconds, "
+            + "ban_count, failures, matches, country, origin, synced) VALUES ";
+    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int INSERT_COLUMNS = 11;
+    private static final String INSERT_TAIL = " ON CONFLICT (jail, ip, banned_at) DO NOTHING";
+    private static final String INSERT_FULL = insert(ROWS_PER_INSERT);
     private static final String ANY_UNSYNCED = "SELECT EXISTS (SELECT 1 FROM history WHERE synced = 0)";
     private static final String MERGE = "UPDATE history SET banned_at = ?, ban_seconds = ?, ban_count = ?, "
             + "failures = ?, matches = ?, country = COALESCE(country, ?), synced = 1 "
@@ -78,24 +88,51 @@ public class SqliteHistoryArchiveAdapter implements HistoryArchivePort {
         }
         return inTransaction("cannot archive bans", connection -> {
             boolean mayMerge = anyUnsynced(connection);
-            int added = 0;
-            try (PreparedStatement merge = connection.prepareStatement(MERGE);
-                 PreparedStatement adopt = connection.prepareStatement(ADOPT);
-                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            List<BanRecord> inserts = new ArrayList<>(bans.size());
+            try (PreparedStatement merge = mayMerge ? connection.prepareStatement(MERGE) : null;
+                 PreparedStatement adopt = connection.prepareStatement(ADOPT)) {
                 for (BanRecord ban : bans) {
                     boolean fromFail2ban = ban.origin() == BanOrigin.FAIL2BAN;
-                    if (fromFail2ban ? mayMerge && merged(merge, ban) : adopted(adopt, ban)) {
-                        continue;
+                    if (!(fromFail2ban ? mayMerge && merged(merge, ban) : adopted(adopt, ban))) {
+                        inserts.add(ban);
                     }
-                    bindInsert(insert, ban, fromFail2ban);
-                    insert.addBatch();
-                }
-                for (int count : insert.executeBatch()) {
-                    added += Math.max(count, 0);
                 }
             }
-            return added;
+            return insertAll(connection, inserts);
         });
+    }
+
+    /** Inserts the bans not archived yet, {@link #ROWS_PER_INSERT} per statement; returns how many were new. */
+    private static int insertAll(Connection connection, List<BanRecord> bans) throws SQLException {
+        int added = 0;
+        int whole = bans.size() - bans.size() % ROWS_PER_INSERT;
+        if (whole > 0) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_FULL)) {
+                for (int from = 0; from < whole; from += ROWS_PER_INSERT) {
+                    added += insert(insert, bans.subList(from, from + ROWS_PER_INSERT));
+                }
+            }
+        }
+        if (whole < bans.size()) {
+            List<BanRecord> rest = bans.subList(whole, bans.size());
+            try (PreparedStatement insert = connection.prepareStatement(insert(rest.size()))) {
+                added += insert(insert, rest);
+            }
+        }
+        return added;
+    }
+
+    private static int insert(PreparedStatement insert, List<BanRecord> bans) throws SQLException {
+        int index = 0;
+        for (BanRecord ban : bans) {
+            bindInsert(insert, index, ban, ban.origin() == BanOrigin.FAIL2BAN);
+            index += INSERT_COLUMNS;
+        }
+        return insert.executeUpdate(); // the rows this statement inserted, not those of the triggers
+    }
+
+    private static String insert(int rows) {
+        return INSERT_HEAD + String.join(", ", Collections.nCopies(rows, INSERT_ROW)) + INSERT_TAIL;
     }
 
     private static boolean anyUnsynced(Connection connection) throws SQLException {
@@ -119,10 +156,14 @@ public class SqliteHistoryArchiveAdapter implements HistoryArchivePort {
         return adopt.executeUpdate() == 1;
     }
 
-    private static void bindInsert(PreparedStatement insert, BanRecord ban, boolean synced) throws SQLException {
-        bind(insert, ban.jail(), ban.ip(), HistoryIpKey.of(ban.ip()).orElse(null), ban.bannedAt().toEpochMilli(),
-                ban.banSeconds().orElse(null), ban.banCount(), ban.failures(), MatchesJson.of(ban.matches()),
-                ban.country().orElse(null), ban.origin().code(), synced ? 1 : 0);
+    private static void bindInsert(PreparedStatement insert, int offset, BanRecord ban, boolean synced)
+            throws SQLException {
+        Object[] values = {ban.jail(), ban.ip(), HistoryIpKey.of(ban.ip()).orElse(null),
+            ban.bannedAt().toEpochMilli(), ban.banSeconds().orElse(null), ban.banCount(), ban.failures(),
+            MatchesJson.of(ban.matches()), ban.country().orElse(null), ban.origin().code(), synced ? 1 : 0};
+        for (int i = 0; i < values.length; i++) {
+            insert.setObject(offset + i + 1, values[i]);
+        }
     }
 
     @Override

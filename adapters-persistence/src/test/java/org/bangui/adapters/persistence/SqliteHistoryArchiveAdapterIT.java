@@ -7,10 +7,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bangui.domain.contract.HistoryArchivePortContract;
 import org.bangui.domain.history.BanOrigin;
+import org.bangui.domain.history.BanRecord;
 import org.bangui.domain.history.EndReason;
 import org.bangui.domain.history.HistoryArchivePort;
 import org.junit.jupiter.api.Test;
@@ -66,5 +68,36 @@ class SqliteHistoryArchiveAdapterIT extends HistoryArchivePortContract {
     void aBanIdThatIsNotAnAddressHasNoIpKey() throws SQLException {
         archive.archive(List.of(fail2ban("user@example", T, 600)));
         assertThat(row("user@example")).endsWith("|fail2ban|1|\n");
+    }
+
+    @Test
+    void aBatchOfSeveralInsertStatementsStoresEveryNewBanOnceWithItsColumnsAndRollups() throws SQLException {
+        int size = 2 * SqliteHistoryArchiveAdapter.ROWS_PER_INSERT + 5; // two full statements and a remainder
+        List<BanRecord> first = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            first.add(fail2ban("198.51.100." + (i % 200), T.plusSeconds(i / 200), 600));
+        }
+        first.add(first.get(size - 1)); // the same ban twice in one batch, in the last statement
+        assertThat(archive.archive(first)).isEqualTo(size);
+
+        List<BanRecord> second = new ArrayList<>(first.subList(0, size));
+        second.add(SqliteHistoryArchiveAdapter.ROWS_PER_INSERT, fail2ban("2001:db8::7", T, -1));
+        assertThat(archive.archive(second)).isEqualTo(1);
+
+        assertThat(row("198.51.100." + (size - 1))).isEqualTo(T.toEpochMilli() + "|600|null|null|null|2|5|"
+                + "[\"line 1\",\"line \\\"2\\\"\"]|NL|fail2ban|1|00000000000000000000FFFFC6336484\n");
+        assertThat(row("2001:db8::7")).startsWith(T.toEpochMilli() + "|-1|null|");
+        assertThat(count("SELECT COUNT(*) FROM history")).isEqualTo(size + 1);
+        assertThat(count("SELECT SUM(bans) FROM history_hour_jail")).isEqualTo(size + 1);
+        assertThat(count("SELECT SUM(bans) FROM history_day_ip")).isEqualTo(size + 1);
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection connection = SqliteFiles.dataSource(file).getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 }

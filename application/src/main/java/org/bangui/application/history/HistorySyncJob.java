@@ -82,25 +82,41 @@ public final class HistorySyncJob implements Job {
             long mark = new ResumePoint(archive, batchSize).find(db, archive.mark(SOURCE));
             int copied = 0;
             boolean complete = false;
+            long[] nanos = new long[4]; // read, records (geo), archive (incl. the mark), ended checks
             while (context.stillLeader()) {
+                long start = System.nanoTime();
                 List<Fail2banBanRow> rows = db.bansAfter(mark, batchSize);
+                long read = System.nanoTime();
+                nanos[0] += read - start;
                 if (rows.isEmpty()) {
                     complete = true;
                     break;
                 }
-                copied += archive.archive(records(rows));
+                List<BanRecord> records = records(rows);
+                long built = System.nanoTime();
+                nanos[1] += built - read;
+                copied += archive.archive(records);
                 Fail2banBanRow last = rows.get(rows.size() - 1);
                 archive.saveMark(SOURCE, SyncMark.of(last));
                 mark = last.rowid();
+                nanos[2] += System.nanoTime() - built;
             }
+            long checking = System.nanoTime();
             int ended = complete ? endedBans.check(db, clock.instant(), context::stillLeader) : 0;
+            nanos[3] = System.nanoTime() - checking;
             String summary = "copied=" + copied + " ended=" + ended + " mark=" + mark + (complete ? "" : " stopped=1");
-            LOG.log(System.Logger.Level.INFO, "history_sync_finished " + summary);
+            LOG.log(System.Logger.Level.INFO, "history_sync_finished " + summary + " read_ms=" + millis(nanos[0])
+                    + " records_ms=" + millis(nanos[1]) + " write_ms=" + millis(nanos[2])
+                    + " ended_ms=" + millis(nanos[3]));
             context.detail(summary);
         } catch (Fail2banDatabaseUnavailableException e) {
             LOG.log(System.Logger.Level.WARNING, "history_sync_source_unavailable reason=" + e.reason());
             throw e;
         }
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
     }
 
     private List<BanRecord> records(List<Fail2banBanRow> rows) {
