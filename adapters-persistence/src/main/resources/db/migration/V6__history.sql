@@ -24,11 +24,16 @@ CREATE TABLE history (
     -- 1 once fail2ban's own record of this ban has been read (always 1 for origin fail2ban); a manual or
     -- blocklist ban is archived at once with BanGUI's clock and merged with fail2ban's record by history_sync
     synced      INTEGER NOT NULL DEFAULT 0,
+    -- fail2ban's own time of this ban (its timeofban, in ms), once its record has been read: equal to banned_at
+    -- for entries copied from fail2ban; for a manual or blocklist entry merged with fail2ban's record it may
+    -- differ from banned_at by a second or so, and banned_at is left as it was so that no page shifts
+    source_time INTEGER,
     CHECK ((ended_at IS NULL) = (end_reason IS NULL))
 );
 
--- identity of a ban: archiving it twice stores it once
+-- identity of a ban: archiving it twice stores it once, whether it was copied from fail2ban or merged
 CREATE UNIQUE INDEX history_identity ON history (jail, ip, banned_at);
+CREATE UNIQUE INDEX history_source ON history (jail, ip, source_time) WHERE source_time IS NOT NULL;
 -- newest first, keyset (banned_at, id), with and without the common filters
 CREATE INDEX history_time ON history (banned_at DESC, id DESC);
 CREATE INDEX history_jail_time ON history (jail, banned_at DESC, id DESC);

@@ -35,17 +35,20 @@ public class SqliteHistoryArchiveAdapter implements HistoryArchivePort {
      */
     static final int ROWS_PER_INSERT = 64;
     private static final String INSERT_HEAD = "INSERT INTO history (jail, ip, ip_key, banned_at, ban_seconds, "
-            + "ban_count, failures, matches, country, origin, synced) VALUES ";
-    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final int INSERT_COLUMNS = 11;
-    private static final String INSERT_TAIL = " ON CONFLICT (jail, ip, banned_at) DO NOTHING";
+            + "ban_count, failures, matches, country, origin, synced, source_time) VALUES ";
+    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int INSERT_COLUMNS = 12;
+    // either identity: (jail, ip, banned_at), or fail2ban's (jail, ip, source_time) of an entry merged before
+    private static final String INSERT_TAIL = " ON CONFLICT DO NOTHING";
     private static final String INSERT_FULL = insert(ROWS_PER_INSERT);
     private static final String ANY_UNSYNCED = "SELECT EXISTS (SELECT 1 FROM history WHERE synced = 0)";
-    private static final String MERGE = "UPDATE history SET banned_at = ?, ban_seconds = ?, ban_count = ?, "
+    // banned_at stays: pages already handed out must not shift; an open entry is preferred over one already
+    // ended (ban, unban and ban again within the window), then the closest start
+    private static final String MERGE = "UPDATE history SET source_time = ?, ban_seconds = ?, ban_count = ?, "
             + "failures = ?, matches = ?, country = COALESCE(country, ?), synced = 1 "
             + "WHERE id = (SELECT id FROM history WHERE jail = ? AND ip = ? AND synced = 0 "
-            + "AND banned_at BETWEEN ? AND ? ORDER BY abs(banned_at - ?) LIMIT 1) "
-            + "AND NOT EXISTS (SELECT 1 FROM history WHERE jail = ? AND ip = ? AND banned_at = ?)";
+            + "AND banned_at BETWEEN ? AND ? ORDER BY ended_at IS NOT NULL, abs(banned_at - ?) LIMIT 1) "
+            + "AND NOT EXISTS (SELECT 1 FROM history WHERE jail = ? AND ip = ? AND source_time = ?)";
     private static final String ADOPT = "UPDATE history SET origin = ? "
             + "WHERE id = (SELECT id FROM history WHERE jail = ? AND ip = ? AND origin = 'fail2ban' "
             + "AND ended_at IS NULL AND banned_at BETWEEN ? AND ? ORDER BY abs(banned_at - ?) LIMIT 1)";
@@ -54,11 +57,12 @@ public class SqliteHistoryArchiveAdapter implements HistoryArchivePort {
     private static final String END_EXPIRED = "UPDATE history SET ended_at = banned_at + ban_seconds * 1000, "
             + "end_reason = 'expired' WHERE ended_at IS NULL AND ban_seconds >= 0 "
             + "AND banned_at + ban_seconds * 1000 <= ?";
-    private static final String OPEN = "SELECT id, jail, ip, banned_at, ban_seconds, synced FROM history "
+    private static final String OPEN = "SELECT id, jail, ip, COALESCE(source_time, banned_at), ban_seconds, synced "
+            + "FROM history "
             + "WHERE ended_at IS NULL AND id > ? AND banned_at < ? ORDER BY id LIMIT ?";
     private static final String END = "UPDATE history SET ended_at = ?, end_reason = ? "
             + "WHERE id = ? AND ended_at IS NULL";
-    private static final String CONTAINS = "SELECT 1 FROM history WHERE jail = ? AND ip = ? AND banned_at = ?";
+    private static final String CONTAINS = "SELECT 1 FROM history WHERE jail = ? AND ip = ? AND source_time = ?";
     private static final String PURGE = "DELETE FROM history WHERE id IN (SELECT id FROM history "
             + "WHERE banned_at < ? AND (ended_at IS NOT NULL OR ban_seconds IS NULL OR ban_seconds <> -1) LIMIT ?)";
     private static final String MARK = "SELECT last_rowid, last_jail, last_ip, last_time FROM history_sync_state "
@@ -160,7 +164,8 @@ public class SqliteHistoryArchiveAdapter implements HistoryArchivePort {
             throws SQLException {
         Object[] values = {ban.jail(), ban.ip(), HistoryIpKey.of(ban.ip()).orElse(null),
             ban.bannedAt().toEpochMilli(), ban.banSeconds().orElse(null), ban.banCount(), ban.failures(),
-            MatchesJson.of(ban.matches()), ban.country().orElse(null), ban.origin().code(), synced ? 1 : 0};
+            MatchesJson.of(ban.matches()), ban.country().orElse(null), ban.origin().code(), synced ? 1 : 0,
+            synced ? ban.bannedAt().toEpochMilli() : null};
         for (int i = 0; i < values.length; i++) {
             insert.setObject(offset + i + 1, values[i]);
         }

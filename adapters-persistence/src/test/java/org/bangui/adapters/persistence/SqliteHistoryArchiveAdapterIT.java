@@ -46,11 +46,17 @@ class SqliteHistoryArchiveAdapterIT extends HistoryArchivePortContract {
     }
 
     @Test
-    void aMergedManualBanKeepsItsOriginAndTakesFail2bansColumns() throws SQLException {
+    void aMergedManualBanKeepsItsOriginAndStartAndTakesFail2bansColumns() throws SQLException {
         archive.archive(List.of(manual("198.51.100.77", T.plusMillis(1234), BanOrigin.MANUAL)));
         archive.archive(List.of(fail2ban("198.51.100.77", T, 600)));
-        assertThat(row("198.51.100.77")).isEqualTo(T.toEpochMilli() + "|600|null|null|null|2|5|"
-                + "[\"line 1\",\"line \\\"2\\\"\"]|NL|manual|1|00000000000000000000FFFFC633644D\n");
+        // its start stays BanGUI's (a page cursor handed out before the merge must still be exact)
+        String merged = T.plusMillis(1234).toEpochMilli() + "|600|null|null|null|2|5|"
+                + "[\"line 1\",\"line \\\"2\\\"\"]|NL|manual|1|00000000000000000000FFFFC633644D\n";
+        assertThat(row("198.51.100.77")).isEqualTo(merged);
+        assertThat(count("SELECT COUNT(*) FROM history WHERE source_time = " + T.toEpochMilli())).isEqualTo(1);
+        // fail2ban's record read again (a re-read batch, a walk-down) is recognised, not inserted
+        assertThat(archive.archive(List.of(fail2ban("198.51.100.77", T, 600)))).isZero();
+        assertThat(row("198.51.100.77")).isEqualTo(merged);
     }
 
     @Test

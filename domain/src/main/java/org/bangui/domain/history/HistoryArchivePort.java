@@ -15,8 +15,10 @@ public interface HistoryArchivePort {
      * Archives bans, all or none. Idempotent on (jail, ip, bannedAt): a ban already archived is left as it is.
      * A {@link BanOrigin#FAIL2BAN} record read from fail2ban's database that matches a manual or blocklist
      * entry archived at once by BanGUI (same jail and ip, not yet synced, started within
-     * {@link #MERGE_WINDOW_SECONDS} s) is merged into that entry: its start becomes fail2ban's, its ban time,
-     * ban count, failures and matches are filled in and its origin is kept. Conversely a manual or blocklist
+     * {@link #MERGE_WINDOW_SECONDS} s; an open entry before an ended one, then the closest) is merged into that
+     * entry: fail2ban's start is recorded beside it (the entry keeps its own start, so that pages already handed
+     * out do not shift), its ban time, ban count, failures and matches are filled in and its origin is kept;
+     * fail2ban's record read again later adds nothing. Conversely a manual or blocklist
      * record that matches an open fail2ban entry within the window takes that entry over (origin set).
      *
      * @return how many entries were added (merged records are not counted)
@@ -43,7 +45,7 @@ public interface HistoryArchivePort {
     /** Ends the given entries, each at its time for its reason; entries already ended are left. */
     int end(List<Ending> endings);
 
-    /** Whether a ban of this identity is archived. */
+    /** Whether fail2ban's ban of this identity is archived, as an entry of its own or merged into one. */
     boolean contains(String jail, String ip, Instant bannedAt);
 
     /**
@@ -63,7 +65,7 @@ public interface HistoryArchivePort {
     int MERGE_WINDOW_SECONDS = 5;
 
     /**
-     * An archived ban that has not ended.
+     * An archived ban that has not ended; {@code bannedAt} is fail2ban's start once its record was read.
      *
      * @param synced whether fail2ban's own record of it has been read
      */

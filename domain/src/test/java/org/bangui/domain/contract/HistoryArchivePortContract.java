@@ -71,6 +71,20 @@ public abstract class HistoryArchivePortContract {
     }
 
     @Test
+    void fail2bansRecordMergesIntoTheOpenEntryWhenABanWasLiftedAndMadeAgainWithinTheWindow() {
+        archive.archive(List.of(manual("203.0.113.9", T.plusMillis(100), BanOrigin.MANUAL)));
+        archive.endOpen("sshd", "203.0.113.9", T.plusMillis(500), EndReason.UNBANNED, Optional.of("admin"));
+        archive.archive(List.of(manual("203.0.113.9", T.plusMillis(800), BanOrigin.MANUAL)));
+
+        // fail2ban deleted the first ban's record on unban; its record of the second one has a whole second
+        assertThat(archive.archive(List.of(fail2ban("203.0.113.9", T, 600)))).isZero();
+        assertThat(open()).singleElement().satisfies(e -> {
+            assertThat(e.synced()).isTrue();
+            assertThat(e.bannedAt()).isEqualTo(T);
+        });
+    }
+
+    @Test
     void aRecordOutsideTheMergeWindowIsAnotherBan() {
         archive.archive(List.of(manual("203.0.113.5", T, BanOrigin.BLOCKLIST)));
         assertThat(archive.archive(List.of(fail2ban("203.0.113.5", T.plusSeconds(30), 600)))).isEqualTo(1);

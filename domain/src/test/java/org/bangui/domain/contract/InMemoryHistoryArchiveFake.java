@@ -30,6 +30,8 @@ public final class InMemoryHistoryArchiveFake implements HistoryArchivePort {
         public Instant endedAt;
         public EndReason endReason;
         public String endedBy;
+        /** fail2ban's start of this ban, once its record was read; empty before. */
+        public Instant sourceTime;
 
         Entry(long id, BanRecord ban, boolean synced) {
             this.id = id;
@@ -61,13 +63,16 @@ public final class InMemoryHistoryArchiveFake implements HistoryArchivePort {
                     .filter(e -> e.ban.jail().equals(ban.jail()) && e.ban.ip().equals(ban.ip()))
                     .filter(e -> Math.abs(e.ban.bannedAt().toEpochMilli() - at) <= WINDOW_MS)
                     .filter(e -> fromFail2ban ? !e.synced : e.ban.origin() == BanOrigin.FAIL2BAN && e.endedAt == null)
-                    .min(Comparator.comparingLong(e -> Math.abs(e.ban.bannedAt().toEpochMilli() - at)));
+                    .min(Comparator.<Entry, Boolean>comparing(e -> e.endedAt != null)
+                            .thenComparingLong(e -> Math.abs(e.ban.bannedAt().toEpochMilli() - at)));
             if (partner.isPresent()) {
                 Entry entry = partner.get();
                 if (fromFail2ban) {
-                    entry.ban = new BanRecord(ban.jail(), ban.ip(), ban.bannedAt(), ban.banSeconds(), ban.banCount(),
-                            ban.failures(), ban.matches(), entry.ban.country().or(ban::country), entry.ban.origin());
+                    entry.ban = new BanRecord(ban.jail(), ban.ip(), entry.ban.bannedAt(), ban.banSeconds(),
+                            ban.banCount(), ban.failures(), ban.matches(), entry.ban.country().or(ban::country),
+                            entry.ban.origin());
                     entry.synced = true;
+                    entry.sourceTime = ban.bannedAt();
                 } else {
                     entry.ban = new BanRecord(entry.ban.jail(), entry.ban.ip(), entry.ban.bannedAt(),
                             entry.ban.banSeconds(), entry.ban.banCount(), entry.ban.failures(), entry.ban.matches(),
@@ -75,7 +80,9 @@ public final class InMemoryHistoryArchiveFake implements HistoryArchivePort {
                 }
                 continue;
             }
-            entries.add(new Entry(nextId++, ban, fromFail2ban));
+            Entry entry = new Entry(nextId++, ban, fromFail2ban);
+            entry.sourceTime = fromFail2ban ? ban.bannedAt() : null;
+            entries.add(entry);
             added++;
         }
         return added;
@@ -116,8 +123,8 @@ public final class InMemoryHistoryArchiveFake implements HistoryArchivePort {
         return entries.stream()
                 .filter(e -> e.endedAt == null && e.id > afterId && e.ban.bannedAt().isBefore(startedBefore))
                 .limit(limit)
-                .map(e -> new OpenEntry(e.id, e.ban.jail(), e.ban.ip(), e.ban.bannedAt(), e.ban.banSeconds(),
-                        e.synced))
+                .map(e -> new OpenEntry(e.id, e.ban.jail(), e.ban.ip(),
+                        e.sourceTime != null ? e.sourceTime : e.ban.bannedAt(), e.ban.banSeconds(), e.synced))
                 .toList();
     }
 
@@ -139,7 +146,7 @@ public final class InMemoryHistoryArchiveFake implements HistoryArchivePort {
     @Override
     public synchronized boolean contains(String jail, String ip, Instant bannedAt) {
         return entries.stream().anyMatch(e -> e.ban.jail().equals(jail) && e.ban.ip().equals(ip)
-                && e.ban.bannedAt().toEpochMilli() == bannedAt.toEpochMilli());
+                && e.sourceTime != null && e.sourceTime.toEpochMilli() == bannedAt.toEpochMilli());
     }
 
     @Override
