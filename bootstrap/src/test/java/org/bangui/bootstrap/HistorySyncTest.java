@@ -51,6 +51,7 @@ class HistorySyncTest {
     private SQLiteDataSource bangui;
     private SqliteHistoryArchiveAdapter archive;
     private final List<String> details = new ArrayList<>();
+    private final java.util.Set<String> geoKnows = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @BeforeEach
     void files() {
@@ -64,8 +65,8 @@ class HistorySyncTest {
 
     private HistorySyncJob job(Path source) {
         return new HistorySyncJob(new Fail2banDatabaseAdapter(Optional.of(source), new NoServer(), 2000), archive,
-                address -> address.text().startsWith("10.0.0.") ? new GeoInfo(Optional.of("DE"), Optional.empty(),
-                        Optional.empty()) : GeoInfo.UNKNOWN, CLOCK, JobSchedule.every(Duration.ofSeconds(30), true),
+                address -> address.text().startsWith("10.0.0.") || geoKnows.contains(address.text())
+                        ? new GeoInfo(Optional.of("DE"), Optional.empty(), Optional.empty()) : GeoInfo.UNKNOWN, CLOCK, JobSchedule.every(Duration.ofSeconds(30), true),
                 5, Duration.ofSeconds(15));
     }
 
@@ -197,6 +198,22 @@ class HistorySyncTest {
         sync();
         sync();
         assertThat(archived()).containsExactly("sshd 192.0.2.9 +1 open null 3/3");
+    }
+
+    @Test
+    void entriesArchivedWithoutACountryGetItOnceTheGeoDatabaseKnowsThem() throws SQLException {
+        fail2ban.ban("sshd", "45.0.0.1", T, 600);
+        fail2ban.ban("sshd", "45.0.0.0/24", T, 600);
+        fail2ban.ban("sshd", "user@example", T, 600);
+        sync();
+        assertThat(archived()).containsExactly("sshd 45.0.0.0/24 +0 open null 3/3", "sshd 45.0.0.1 +0 open null 3/3",
+                "sshd user@example +0 open null 3/3");
+
+        geoKnows.add("45.0.0.1"); // the geo-IP file came back, or a newer one knows the address
+        sync();
+        assertThat(archived()).containsExactly("sshd 45.0.0.0/24 +0 open null 3/3", "sshd 45.0.0.1 +0 open DE 3/3",
+                "sshd user@example +0 open null 3/3");
+        assertThat(details).last().isEqualTo("copied=0 ended=0 mark=3 countries=1");
     }
 
     @Test

@@ -62,6 +62,10 @@ public class SqliteHistoryArchiveAdapter implements HistoryArchivePort {
             + "WHERE ended_at IS NULL AND id > ? AND banned_at < ? ORDER BY id LIMIT ?";
     private static final String END = "UPDATE history SET ended_at = ?, end_reason = ? "
             + "WHERE id = ? AND ended_at IS NULL";
+    // ip_key is set for addresses and networks; networks (with a '/') have no country
+    private static final String WITHOUT_COUNTRY = "SELECT id, ip FROM history WHERE country IS NULL "
+            + "AND banned_at >= ? AND id > ? AND ip_key IS NOT NULL AND instr(ip, '/') = 0 ORDER BY id LIMIT ?";
+    private static final String FILL_COUNTRY = "UPDATE history SET country = ? WHERE id = ? AND country IS NULL";
     private static final String CONTAINS = "SELECT 1 FROM history WHERE jail = ? AND ip = ? AND source_time = ?";
     private static final String PURGE = "DELETE FROM history WHERE id IN (SELECT id FROM history "
             + "WHERE banned_at < ? AND (ended_at IS NOT NULL OR ban_seconds IS NULL OR ban_seconds <> -1) LIMIT ?)";
@@ -305,5 +309,39 @@ public class SqliteHistoryArchiveAdapter implements HistoryArchivePort {
     @FunctionalInterface
     private interface Work<T> {
         T run(Connection connection) throws SQLException;
+    }
+
+    @Override
+    public List<CountryGap> withoutCountry(Instant since, long afterId, int limit) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(WITHOUT_COUNTRY)) {
+            bind(statement, since.toEpochMilli(), afterId, limit);
+            List<CountryGap> gaps = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    gaps.add(new CountryGap(rows.getLong(1), rows.getString(2)));
+                }
+            }
+            return gaps;
+        } catch (SQLException e) {
+            throw new HistoryArchiveException("cannot read entries without a country", e);
+        }
+    }
+
+    @Override
+    public int fillCountries(List<CountryFill> fills) {
+        if (fills.isEmpty()) {
+            return 0;
+        }
+        return inTransaction("cannot set countries", connection -> {
+            int changed = 0;
+            try (PreparedStatement update = connection.prepareStatement(FILL_COUNTRY)) {
+                for (CountryFill fill : fills) {
+                    bind(update, fill.country(), fill.id());
+                    changed += update.executeUpdate();
+                }
+            }
+            return changed;
+        });
     }
 }

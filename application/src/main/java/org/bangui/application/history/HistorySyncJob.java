@@ -24,14 +24,18 @@ import org.bangui.domain.shared.InvalidInputException;
 
 /**
  * {@code history_sync}: copies new rows of fail2ban's {@code bans} table into the archive in batches, resuming
- * from the persisted mark (see {@link ResumePoint}), then marks archived bans that ended ({@link EndedBans});
- * leader only. An unavailable fail2ban database fails the run ({@code history_sync_source_unavailable} in the
+ * from the persisted mark (see {@link ResumePoint}), then marks archived bans that ended ({@link EndedBans}) and
+ * fills in the country of recent entries archived without one ({@link CountryBackfill}); leader only. An unavailable fail2ban database fails the run ({@code history_sync_source_unavailable} in the
  * log) and the next run tries again.
  */
 public final class HistorySyncJob implements Job {
 
     /** The mark's source name. */
     public static final String SOURCE = "fail2ban";
+
+    /** How far back entries archived without a country are looked at again, and how many per run. */
+    static final Duration COUNTRY_WINDOW = Duration.ofDays(30);
+    static final int COUNTRIES_PER_RUN = 1000;
 
     private static final System.Logger LOG = System.getLogger(HistorySyncJob.class.getName());
 
@@ -42,6 +46,7 @@ public final class HistorySyncJob implements Job {
     private final JobSchedule schedule;
     private final int batchSize;
     private final EndedBans endedBans;
+    private final CountryBackfill countryBackfill;
 
     /**
      * @param batchSize rows copied per transaction
@@ -59,6 +64,7 @@ public final class HistorySyncJob implements Job {
         }
         this.batchSize = batchSize;
         this.endedBans = new EndedBans(archive, grace, Math.min(batchSize, 500));
+        this.countryBackfill = new CountryBackfill(archive, geo, COUNTRY_WINDOW, COUNTRIES_PER_RUN);
     }
 
     @Override
@@ -104,7 +110,9 @@ public final class HistorySyncJob implements Job {
             long checking = System.nanoTime();
             int ended = complete ? endedBans.check(db, clock.instant(), context::stillLeader) : 0;
             nanos[3] = System.nanoTime() - checking;
-            String summary = "copied=" + copied + " ended=" + ended + " mark=" + mark + (complete ? "" : " stopped=1");
+            int countries = complete && context.stillLeader() ? countryBackfill.run(clock.instant()) : 0;
+            String summary = "copied=" + copied + " ended=" + ended + " mark=" + mark
+                    + (countries > 0 ? " countries=" + countries : "") + (complete ? "" : " stopped=1");
             LOG.log(System.Logger.Level.INFO, "history_sync_finished " + summary + " read_ms=" + millis(nanos[0])
                     + " records_ms=" + millis(nanos[1]) + " write_ms=" + millis(nanos[2])
                     + " ended_ms=" + millis(nanos[3]));

@@ -61,6 +61,34 @@ public interface HistoryArchivePort {
     /** Records where the copy from {@code source} stopped. */
     void saveMark(String source, SyncMark mark);
 
+    /**
+     * Entries of single addresses without a country that started at or after {@code since}, by ascending id after
+     * {@code afterId}, at most {@code limit}: those archived while the geo-IP database was missing or did not know
+     * the address. Values are (id, ip); never null.
+     */
+    List<CountryGap> withoutCountry(Instant since, long afterId, int limit);
+
+    /** Sets the country of entries that still have none; returns how many changed. */
+    int fillCountries(List<CountryFill> fills);
+
+    /** An entry without a country. */
+    record CountryGap(long id, String ip) {
+
+        /** @throws NullPointerException if the ip is null */
+        public CountryGap {
+            Objects.requireNonNull(ip, "ip");
+        }
+    }
+
+    /** The country found for entry {@code id}. */
+    record CountryFill(long id, String country) {
+
+        /** @throws NullPointerException if the country is null */
+        public CountryFill {
+            Objects.requireNonNull(country, "country");
+        }
+    }
+
     /** How far apart (seconds) BanGUI's and fail2ban's clock may put the same manual ban. */
     int MERGE_WINDOW_SECONDS = 5;
 

@@ -167,4 +167,39 @@ public final class InMemoryHistoryArchiveFake implements HistoryArchivePort {
     public synchronized void saveMark(String source, SyncMark mark) {
         marks.put(source, mark);
     }
+
+    @Override
+    public synchronized List<CountryGap> withoutCountry(Instant since, long afterId, int limit) {
+        return entries.stream()
+                .filter(e -> e.ban.country().isEmpty() && e.id > afterId && !e.ban.bannedAt().isBefore(since)
+                        && !e.ban.ip().contains("/") && isAddress(e.ban.ip()))
+                .limit(limit)
+                .map(e -> new CountryGap(e.id, e.ban.ip()))
+                .toList();
+    }
+
+    private static boolean isAddress(String ip) {
+        try {
+            org.bangui.domain.net.IpAddress.parse(ip);
+            return true;
+        } catch (org.bangui.domain.shared.InvalidInputException notAnAddress) {
+            return false;
+        }
+    }
+
+    @Override
+    public synchronized int fillCountries(List<CountryFill> fills) {
+        int changed = 0;
+        for (CountryFill fill : fills) {
+            for (Entry e : entries) {
+                if (e.id == fill.id() && e.ban.country().isEmpty()) {
+                    e.ban = new BanRecord(e.ban.jail(), e.ban.ip(), e.ban.bannedAt(), e.ban.banSeconds(),
+                            e.ban.banCount(), e.ban.failures(), e.ban.matches(), Optional.of(fill.country()),
+                            e.ban.origin());
+                    changed++;
+                }
+            }
+        }
+        return changed;
+    }
 }
