@@ -35,9 +35,9 @@ public class SqliteHistoryArchiveAdapter implements HistoryArchivePort {
      */
     static final int ROWS_PER_INSERT = 64;
     private static final String INSERT_HEAD = "INSERT INTO history (jail, ip, ip_key, banned_at, ban_seconds, "
-            + "ban_count, failures, matches, country, origin, synced, source_time) VALUES ";
-    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final int INSERT_COLUMNS = 12;
+            + "ban_count, failures, matches, country, origin, synced, source_time, ended_at, end_reason) VALUES ";
+    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int INSERT_COLUMNS = 14;
     // either identity: (jail, ip, banned_at), or fail2ban's (jail, ip, source_time) of an entry merged before
     private static final String INSERT_TAIL = " ON CONFLICT DO NOTHING";
     private static final String INSERT_FULL = insert(ROWS_PER_INSERT);
@@ -91,6 +91,12 @@ public class SqliteHistoryArchiveAdapter implements HistoryArchivePort {
 
     @Override
     public int archive(List<BanRecord> bans) {
+        return archive(bans, Instant.MIN);
+    }
+
+    /** Bans copied from fail2ban whose ban time ran out by {@code expiredBy} are stored ended at once. */
+    @Override
+    public int archive(List<BanRecord> bans, Instant expiredBy) {
         if (bans.isEmpty()) {
             return 0;
         }
@@ -106,34 +112,36 @@ public class SqliteHistoryArchiveAdapter implements HistoryArchivePort {
                     }
                 }
             }
-            return insertAll(connection, inserts);
+            return insertAll(connection, inserts, expiredBy);
         });
     }
 
     /** Inserts the bans not archived yet, {@link #ROWS_PER_INSERT} per statement; returns how many were new. */
-    private static int insertAll(Connection connection, List<BanRecord> bans) throws SQLException {
+    private static int insertAll(Connection connection, List<BanRecord> bans, Instant expiredBy)
+            throws SQLException {
         int added = 0;
         int whole = bans.size() - bans.size() % ROWS_PER_INSERT;
         if (whole > 0) {
             try (PreparedStatement insert = connection.prepareStatement(INSERT_FULL)) {
                 for (int from = 0; from < whole; from += ROWS_PER_INSERT) {
-                    added += insert(insert, bans.subList(from, from + ROWS_PER_INSERT));
+                    added += insert(insert, bans.subList(from, from + ROWS_PER_INSERT), expiredBy);
                 }
             }
         }
         if (whole < bans.size()) {
             List<BanRecord> rest = bans.subList(whole, bans.size());
             try (PreparedStatement insert = connection.prepareStatement(insert(rest.size()))) {
-                added += insert(insert, rest);
+                added += insert(insert, rest, expiredBy);
             }
         }
         return added;
     }
 
-    private static int insert(PreparedStatement insert, List<BanRecord> bans) throws SQLException {
+    private static int insert(PreparedStatement insert, List<BanRecord> bans, Instant expiredBy)
+            throws SQLException {
         int index = 0;
         for (BanRecord ban : bans) {
-            bindInsert(insert, index, ban, ban.origin() == BanOrigin.FAIL2BAN);
+            bindInsert(insert, index, ban, ban.origin() == BanOrigin.FAIL2BAN, expiredBy);
             index += INSERT_COLUMNS;
         }
         return insert.executeUpdate(); // the rows this statement inserted, not those of the triggers
@@ -164,12 +172,15 @@ public class SqliteHistoryArchiveAdapter implements HistoryArchivePort {
         return adopt.executeUpdate() == 1;
     }
 
-    private static void bindInsert(PreparedStatement insert, int offset, BanRecord ban, boolean synced)
-            throws SQLException {
+    private static void bindInsert(PreparedStatement insert, int offset, BanRecord ban, boolean synced,
+                                   Instant expiredBy) throws SQLException {
+        // what endExpired would do right after, without a second write of the row
+        Long expired = synced ? ban.expiresAt().filter(at -> !at.isAfter(expiredBy)).map(Instant::toEpochMilli)
+                .orElse(null) : null;
         Object[] values = {ban.jail(), ban.ip(), HistoryIpKey.of(ban.ip()).orElse(null),
             ban.bannedAt().toEpochMilli(), ban.banSeconds().orElse(null), ban.banCount(), ban.failures(),
             MatchesJson.of(ban.matches()), ban.country().orElse(null), ban.origin().code(), synced ? 1 : 0,
-            synced ? ban.bannedAt().toEpochMilli() : null};
+            synced ? ban.bannedAt().toEpochMilli() : null, expired, expired == null ? null : "expired"};
         for (int i = 0; i < values.length; i++) {
             insert.setObject(offset + i + 1, values[i]);
         }

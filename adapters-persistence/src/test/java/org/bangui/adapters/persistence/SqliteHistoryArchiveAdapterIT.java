@@ -71,6 +71,20 @@ class SqliteHistoryArchiveAdapterIT extends HistoryArchivePortContract {
     }
 
     @Test
+    void bansFromFail2banPastTheirExpiryAreStoredEndedAtOnce() throws SQLException {
+        assertThat(archive.archive(List.of(fail2ban("198.51.100.91", T, 600), fail2ban("198.51.100.92", T, 3600),
+                fail2ban("198.51.100.93", T, -1), manual("198.51.100.94", T, BanOrigin.MANUAL)),
+                T.plusSeconds(600))).isEqualTo(4);
+        assertThat(row("198.51.100.91")).startsWith(T.toEpochMilli() + "|600|" + T.plusSeconds(600).toEpochMilli()
+                + "|expired|null|");
+        assertThat(row("198.51.100.92")).startsWith(T.toEpochMilli() + "|3600|null|null|null|");
+        assertThat(row("198.51.100.93")).startsWith(T.toEpochMilli() + "|-1|null|null|null|");
+        assertThat(row("198.51.100.94")).startsWith(T.toEpochMilli() + "|600|null|null|null|");
+        // only the manual entry is left for the expiry check: BanGUI archives its own bans as they start
+        assertThat(archive.endExpired(T.plusSeconds(600))).isEqualTo(1);
+    }
+
+    @Test
     void aBanIdThatIsNotAnAddressHasNoIpKey() throws SQLException {
         archive.archive(List.of(fail2ban("user@example", T, 600)));
         assertThat(row("user@example")).endsWith("|fail2ban|1|\n");

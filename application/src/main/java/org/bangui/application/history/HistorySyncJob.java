@@ -101,7 +101,7 @@ public final class HistorySyncJob implements Job {
                 List<BanRecord> records = records(rows);
                 long built = System.nanoTime();
                 nanos[1] += built - read;
-                copied += archive.archive(records);
+                copied += archive.archive(records, clock.instant());
                 Fail2banBanRow last = rows.get(rows.size() - 1);
                 archive.saveMark(SOURCE, SyncMark.of(last));
                 mark = last.rowid();

@@ -26,6 +26,14 @@ public interface HistoryArchivePort {
     int archive(List<BanRecord> bans);
 
     /**
+     * {@link #archive(List)}, and bans copied from fail2ban whose ban time ran out by {@code expiredBy} may be
+     * stored ended at their expiry at once, as {@link #endExpired} would end them right after.
+     */
+    default int archive(List<BanRecord> bans, Instant expiredBy) {
+        return archive(bans);
+    }
+
+    /**
      * Ends the open entries of (jail, ip) that started before {@code at}.
      *
      * @param endedBy who lifted it, for {@link EndReason#UNBANNED}
