@@ -200,55 +200,24 @@ public class SqliteHistoryArchiveAdapter implements HistoryArchivePort {
 
     @Override
     public List<OpenEntry> openEntries(Instant startedBefore, long afterId, int limit) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(OPEN)) {
-            bind(statement, afterId, startedBefore.toEpochMilli(), limit);
-            List<OpenEntry> entries = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    long seconds = rows.getLong(5);
-                    Optional<Long> banSeconds = rows.wasNull() ? Optional.empty() : Optional.of(seconds);
-                    entries.add(new OpenEntry(rows.getLong(1), rows.getString(2), rows.getString(3),
-                            Instant.ofEpochMilli(rows.getLong(4)), banSeconds, rows.getInt(6) == 1));
-                }
-            }
-            return entries;
-        } catch (SQLException e) {
-            throw new HistoryArchiveException("cannot read open bans", e);
-        }
+        return query("cannot read open bans", OPEN, rows -> {
+            long seconds = rows.getLong(5);
+            Optional<Long> banSeconds = rows.wasNull() ? Optional.empty() : Optional.of(seconds);
+            return new OpenEntry(rows.getLong(1), rows.getString(2), rows.getString(3),
+                    Instant.ofEpochMilli(rows.getLong(4)), banSeconds, rows.getInt(6) == 1);
+        }, afterId, startedBefore.toEpochMilli(), limit);
     }
 
     @Override
     public int end(List<Ending> endings) {
-        if (endings.isEmpty()) {
-            return 0;
-        }
-        return inTransaction("cannot end bans", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(END)) {
-                for (Ending ending : endings) {
-                    bind(statement, ending.at().toEpochMilli(), ending.reason().code(), ending.id());
-                    statement.addBatch();
-                }
-                int ended = 0;
-                for (int count : statement.executeBatch()) {
-                    ended += Math.max(count, 0);
-                }
-                return ended;
-            }
-        });
+        return batch("cannot end bans", END, endings.stream()
+                .map(e -> new Object[] {e.at().toEpochMilli(), e.reason().code(), e.id()}).toList());
     }
 
     @Override
     public boolean contains(String jail, String ip, Instant bannedAt) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(CONTAINS)) {
-            bind(statement, jail, ip, bannedAt.toEpochMilli());
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next();
-            }
-        } catch (SQLException e) {
-            throw new HistoryArchiveException("cannot read the archive", e);
-        }
+        return !query("cannot read the archive", CONTAINS, row -> true, jail, ip, bannedAt.toEpochMilli())
+                .isEmpty();
     }
 
     @Override
@@ -258,19 +227,9 @@ public class SqliteHistoryArchiveAdapter implements HistoryArchivePort {
 
     @Override
     public Optional<SyncMark> mark(String source) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(MARK)) {
-            bind(statement, source);
-            try (ResultSet row = statement.executeQuery()) {
-                if (!row.next() || row.getString(2) == null) {
-                    return Optional.empty();
-                }
-                return Optional.of(new SyncMark(row.getLong(1), row.getString(2), row.getString(3),
-                        Instant.ofEpochMilli(row.getLong(4))));
-            }
-        } catch (SQLException e) {
-            throw new HistoryArchiveException("cannot read the sync mark", e);
-        }
+        return query("cannot read the sync mark", MARK, row -> row.getString(2) == null ? null
+                : new SyncMark(row.getLong(1), row.getString(2), row.getString(3),
+                        Instant.ofEpochMilli(row.getLong(4))), source).stream().findFirst();
     }
 
     @Override
@@ -324,35 +283,59 @@ public class SqliteHistoryArchiveAdapter implements HistoryArchivePort {
 
     @Override
     public List<CountryGap> withoutCountry(Instant since, long afterId, int limit) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(WITHOUT_COUNTRY)) {
-            bind(statement, since.toEpochMilli(), afterId, limit);
-            List<CountryGap> gaps = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    gaps.add(new CountryGap(rows.getLong(1), rows.getString(2)));
-                }
-            }
-            return gaps;
-        } catch (SQLException e) {
-            throw new HistoryArchiveException("cannot read entries without a country", e);
-        }
+        return query("cannot read entries without a country", WITHOUT_COUNTRY,
+                row -> new CountryGap(row.getLong(1), row.getString(2)), since.toEpochMilli(), afterId, limit);
     }
 
     @Override
     public int fillCountries(List<CountryFill> fills) {
-        if (fills.isEmpty()) {
-            return 0;
-        }
-        return inTransaction("cannot set countries", connection -> {
-            int changed = 0;
-            try (PreparedStatement update = connection.prepareStatement(FILL_COUNTRY)) {
-                for (CountryFill fill : fills) {
-                    bind(update, fill.country(), fill.id());
-                    changed += update.executeUpdate();
+        return batch("cannot set countries", FILL_COUNTRY,
+                fills.stream().map(f -> new Object[] {f.country(), f.id()}).toList());
+    }
+
+    /** The rows {@code sql} answers, mapped; a row mapped to null is left out. */
+    private <T> List<T> query(String failure, String sql, RowMapper<T> mapper, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            List<T> result = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    T value = mapper.map(rows);
+                    if (value != null) {
+                        result.add(value);
+                    }
                 }
             }
-            return changed;
+            return result;
+        } catch (SQLException e) {
+            throw new HistoryArchiveException(failure, e);
+        }
+    }
+
+    /** Runs {@code sql} once per parameter row, in one transaction; returns the rows it changed. */
+    private int batch(String failure, String sql, List<Object[]> parameterRows) {
+        if (parameterRows.isEmpty()) {
+            return 0;
+        }
+        return inTransaction(failure, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (Object[] parameters : parameterRows) {
+                    bind(statement, parameters);
+                    statement.addBatch();
+                }
+                int changed = 0;
+                for (int count : statement.executeBatch()) {
+                    changed += Math.max(count, 0);
+                }
+                return changed;
+            }
         });
+    }
+
+    /** Maps the current row of a result set. */
+    @FunctionalInterface
+    private interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
     }
 }
