@@ -2,42 +2,26 @@ package org.bangui.application.geo;
 
 import java.util.List;
 import java.util.Objects;
-import org.bangui.application.job.Job;
 import org.bangui.application.job.JobContext;
 import org.bangui.application.job.JobSchedule;
 import org.bangui.application.job.JobScope;
 import org.bangui.application.job.RunRecording;
+import org.bangui.application.job.ScheduledJob;
 import org.bangui.domain.geo.GeoCacheEntry;
 
 /**
  * {@code geo_cache_flush}: writes the answers this instance found since the last run into the cache table, in
  * batches. Every instance flushes its own memory; a failed write puts the batch back for the next run.
  */
-public final class GeoCacheFlushJob implements Job {
+public final class GeoCacheFlushJob extends ScheduledJob {
 
     private static final int BATCH = 500;
 
     private final GeoCacheService cache;
-    private final JobSchedule schedule;
 
     public GeoCacheFlushJob(GeoCacheService cache, JobSchedule schedule) {
+        super("geo_cache_flush", schedule, JobScope.EVERY_INSTANCE);
         this.cache = Objects.requireNonNull(cache, "cache");
-        this.schedule = Objects.requireNonNull(schedule, "schedule");
-    }
-
-    @Override
-    public String name() {
-        return "geo_cache_flush";
-    }
-
-    @Override
-    public JobSchedule schedule() {
-        return schedule;
-    }
-
-    @Override
-    public JobScope scope() {
-        return JobScope.EVERY_INSTANCE;
     }
 
     @Override

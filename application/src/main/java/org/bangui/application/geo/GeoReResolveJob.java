@@ -3,10 +3,10 @@ package org.bangui.application.geo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.bangui.application.job.Job;
 import org.bangui.application.job.JobContext;
 import org.bangui.application.job.JobSchedule;
 import org.bangui.application.job.JobScope;
+import org.bangui.application.job.ScheduledJob;
 import org.bangui.domain.geo.GeoCacheEntry;
 
 /**
@@ -14,31 +14,15 @@ import org.bangui.domain.geo.GeoCacheEntry;
  * they could not resolve before, in batches; leader only. Each retried entry is stored with the current
  * database version, so it is not retried again until the next file.
  */
-public final class GeoReResolveJob implements Job {
+public final class GeoReResolveJob extends ScheduledJob {
 
     private static final int BATCH = 500;
 
     private final GeoCacheService cache;
-    private final JobSchedule schedule;
 
     public GeoReResolveJob(GeoCacheService cache, JobSchedule schedule) {
+        super("geo_re_resolve", schedule, JobScope.LEADER);
         this.cache = Objects.requireNonNull(cache, "cache");
-        this.schedule = Objects.requireNonNull(schedule, "schedule");
-    }
-
-    @Override
-    public String name() {
-        return "geo_re_resolve";
-    }
-
-    @Override
-    public JobSchedule schedule() {
-        return schedule;
-    }
-
-    @Override
-    public JobScope scope() {
-        return JobScope.LEADER;
     }
 
     @Override

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.bangui.application.job.Job;
 import org.bangui.application.job.JobContext;
 import org.bangui.application.job.JobSchedule;
 import org.bangui.application.job.JobScope;
+import org.bangui.application.job.ScheduledJob;
 import org.bangui.domain.geo.GeoLookupPort;
 import org.bangui.domain.history.BanOrigin;
 import org.bangui.domain.history.BanRecord;
@@ -28,7 +28,7 @@ import org.bangui.domain.shared.InvalidInputException;
  * fills in the country of recent entries archived without one ({@link CountryBackfill}); leader only. An unavailable fail2ban database fails the run ({@code history_sync_source_unavailable} in the
  * log) and the next run tries again.
  */
-public final class HistorySyncJob implements Job {
+public final class HistorySyncJob extends ScheduledJob {
 
     /** The mark's source name. */
     public static final String SOURCE = "fail2ban";
@@ -43,7 +43,6 @@ public final class HistorySyncJob implements Job {
     private final HistoryArchivePort archive;
     private final GeoLookupPort geo;
     private final Clock clock;
-    private final JobSchedule schedule;
     private final int batchSize;
     private final EndedBans endedBans;
     private final CountryBackfill countryBackfill;
@@ -54,32 +53,17 @@ public final class HistorySyncJob implements Job {
      */
     public HistorySyncJob(Fail2banDatabasePort source, HistoryArchivePort archive, GeoLookupPort geo, Clock clock,
                           JobSchedule schedule, int batchSize, Duration grace) {
+        super("history_sync", schedule, JobScope.LEADER);
         this.source = Objects.requireNonNull(source, "source");
         this.archive = Objects.requireNonNull(archive, "archive");
         this.geo = Objects.requireNonNull(geo, "geo");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.schedule = Objects.requireNonNull(schedule, "schedule");
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be positive");
         }
         this.batchSize = batchSize;
         this.endedBans = new EndedBans(archive, grace, Math.min(batchSize, 500));
         this.countryBackfill = new CountryBackfill(archive, geo, COUNTRY_WINDOW, COUNTRIES_PER_RUN);
-    }
-
-    @Override
-    public String name() {
-        return "history_sync";
-    }
-
-    @Override
-    public JobSchedule schedule() {
-        return schedule;
-    }
-
-    @Override
-    public JobScope scope() {
-        return JobScope.LEADER;
     }
 
     @Override

@@ -5,29 +5,13 @@ import org.bangui.application.health.CachedProbe;
 import org.bangui.domain.health.ProbeResult;
 
 /** {@code health_check}: refreshes the cached fail2ban status that {@code /api/v1/health} reads; every instance. */
-public final class HealthCheckJob implements Job {
+public final class HealthCheckJob extends ScheduledJob {
 
     private final CachedProbe fail2ban;
-    private final JobSchedule schedule;
 
     public HealthCheckJob(CachedProbe fail2ban, JobSchedule schedule) {
+        super("health_check", schedule, JobScope.EVERY_INSTANCE);
         this.fail2ban = Objects.requireNonNull(fail2ban, "fail2ban");
-        this.schedule = Objects.requireNonNull(schedule, "schedule");
-    }
-
-    @Override
-    public String name() {
-        return "health_check";
-    }
-
-    @Override
-    public JobSchedule schedule() {
-        return schedule;
-    }
-
-    @Override
-    public JobScope scope() {
-        return JobScope.EVERY_INSTANCE;
     }
 
     @Override

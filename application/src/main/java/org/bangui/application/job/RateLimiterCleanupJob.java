@@ -7,29 +7,13 @@ import org.bangui.domain.ratelimit.RateLimitPort;
  * {@code rate_limiter_cleanup}: drops idle rate-limit counters. Every instance, because the in-memory store is
  * per process; its runs are recorded only when they fail.
  */
-public final class RateLimiterCleanupJob implements Job {
+public final class RateLimiterCleanupJob extends ScheduledJob {
 
     private final RateLimitPort rateLimits;
-    private final JobSchedule schedule;
 
     public RateLimiterCleanupJob(RateLimitPort rateLimits, JobSchedule schedule) {
+        super("rate_limiter_cleanup", schedule, JobScope.EVERY_INSTANCE);
         this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
-        this.schedule = Objects.requireNonNull(schedule, "schedule");
-    }
-
-    @Override
-    public String name() {
-        return "rate_limiter_cleanup";
-    }
-
-    @Override
-    public JobSchedule schedule() {
-        return schedule;
-    }
-
-    @Override
-    public JobScope scope() {
-        return JobScope.EVERY_INSTANCE;
     }
 
     @Override
