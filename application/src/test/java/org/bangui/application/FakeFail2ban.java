@@ -148,6 +148,22 @@ public final class FakeFail2ban implements JailControlPort, BanPort, ServerPort,
     }
 
     @Override
+    public int unban(JailName name, List<IpNetwork> targets) {
+        int removed = 0;
+        for (IpNetwork target : targets) {
+            if (jail(name).removeIf(b -> b.target().equals(target))) {
+                removed++;
+            }
+        }
+        return stalled(removed);
+    }
+
+    @Override
+    public List<String> bannedIds(JailName name) {
+        return jail(name).stream().map(b -> b.target().text()).toList();
+    }
+
+    @Override
     public int unbanEverywhere(IpNetwork target) {
         command();
         int removed = 0;

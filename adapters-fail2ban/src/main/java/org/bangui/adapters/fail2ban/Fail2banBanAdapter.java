@@ -47,17 +47,33 @@ public final class Fail2banBanAdapter implements BanPort {
 
     @Override
     public int ban(JailName jail, List<IpNetwork> targets) {
-        long banned = 0;
+        return inBatches(jail, "banip", targets);
+    }
+
+    @Override
+    public int unban(JailName jail, List<IpNetwork> targets) {
+        return inBatches(jail, "unbanip", targets);
+    }
+
+    /** {@code set J banip|unbanip T...} per batch; both answer how many targets changed. */
+    private int inBatches(JailName jail, String verb, List<IpNetwork> targets) {
+        long changed = 0;
         for (int from = 0; from < targets.size(); from += batchSize) {
             List<IpNetwork> batch = targets.subList(from, Math.min(targets.size(), from + batchSize));
             List<Object> command = new ArrayList<>(batch.size() + 3);
             command.add("set");
             command.add(jail.value());
-            command.add("banip");
+            command.add(verb);
             batch.forEach(target -> command.add(target.text()));
-            banned += commands.change(jail, command, reply -> Math.toIntExact(Replies.number(reply)));
+            changed += commands.change(jail, command, reply -> Math.toIntExact(Replies.number(reply)));
         }
-        return Math.toIntExact(banned);
+        return Math.toIntExact(changed);
+    }
+
+    @Override
+    public List<String> bannedIds(JailName jail) {
+        Object reply = commands.forJail(jail, List.of("get", jail.value(), "banned"));
+        return Fail2banCommands.parse(() -> Replies.strings(reply));
     }
 
     @Override

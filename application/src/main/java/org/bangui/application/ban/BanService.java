@@ -79,7 +79,7 @@ public final class BanService implements BanAddressUseCase {
     }
 
     /** Entries of {@code ignoreip} that are literal addresses or networks; hostnames cannot be checked here. */
-    static List<IpNetwork> literalNetworks(List<String> ignoreIp) {
+    public static List<IpNetwork> literalNetworks(List<String> ignoreIp) {
         List<IpNetwork> networks = new ArrayList<>(ignoreIp.size());
         for (String entry : ignoreIp) {
             try {

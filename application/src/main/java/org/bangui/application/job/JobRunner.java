@@ -132,6 +132,32 @@ public final class JobRunner implements ListJobsUseCase, RunJobUseCase {
         }
     }
 
+    /**
+     * Asks for a run of {@code job} as soon as possible, unrecorded as a manual run: now if it is idle, right after
+     * the current run otherwise. Does nothing if this instance does not run the job (standby, shutting down): the
+     * job's own schedule, on whichever instance runs it, catches up.
+     *
+     * @throws UnknownJobException if no job has the name
+     */
+    public void runSoon(String job) {
+        Slot slot = slots.get(job);
+        if (slot == null) {
+            throw new UnknownJobException();
+        }
+        if (!accepting || (slot.job.scope() == JobScope.LEADER && !leadership.isLeader())) {
+            return;
+        }
+        slot.again = true;
+        synchronized (slot) {
+            if (slot.running.get() == null && slot.again) {
+                ScheduledFuture<?> next = slot.next;
+                if (next != null && next.cancel(false)) {
+                    schedule(slot, clock.instant());
+                }
+            }
+        }
+    }
+
     private String explainStandby() {
         if (leadership.role() == SchedulerLeadership.Role.DISABLED) {
             return "its scheduler is disabled (BANGUI_SCHEDULER_ENABLED=false)";
@@ -161,6 +187,7 @@ public final class JobRunner implements ListJobsUseCase, RunJobUseCase {
         }
         try {
             if (slot.job.scope() == JobScope.EVERY_INSTANCE || leadership.isLeader()) {
+                slot.again = false;
                 Run run = new Run(JobTrigger.SCHEDULE, clock.instant());
                 if (slot.running.compareAndSet(null, run)) {
                     execute(slot, run);
@@ -171,7 +198,9 @@ public final class JobRunner implements ListJobsUseCase, RunJobUseCase {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "job_scheduling_failed job=" + slot.job.name(), e);
         } finally {
-            schedule(slot, slot.job.schedule().nextAfter(clock.instant()));
+            synchronized (slot) {
+                schedule(slot, slot.again ? clock.instant() : slot.job.schedule().nextAfter(clock.instant()));
+            }
         }
     }
 
@@ -384,6 +413,8 @@ public final class JobRunner implements ListJobsUseCase, RunJobUseCase {
         volatile Instant nextRunAt;
         volatile JobRun last;
         volatile JobOutcome lastOutcome;
+        /** A run was asked for while one was going: run again right after it. */
+        volatile boolean again;
 
         Slot(Job job) {
             this.job = job;

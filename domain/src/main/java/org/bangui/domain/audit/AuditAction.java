@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /** What an audited request did. Later capabilities add their actions here. */
 public enum AuditAction {
-    SETUP, LOGIN, LOGOUT, SESSION_REVOKE, SESSION_EXPIRE, BAN, UNBAN, UNBAN_ALL, JAIL_START, JAIL_STOP, JAIL_IDLE, JOB_RUN;
+    SETUP, LOGIN, LOGOUT, SESSION_REVOKE, SESSION_EXPIRE, BAN, UNBAN, UNBAN_ALL, JAIL_START, JAIL_STOP, JAIL_IDLE, JOB_RUN,
+    BLOCKLIST_CREATE, BLOCKLIST_UPDATE, BLOCKLIST_DELETE, BLOCKLIST_IMPORT;
 
     /** The lower-case name used in the API and the database. */
     public String code() {

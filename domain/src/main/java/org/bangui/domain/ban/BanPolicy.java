@@ -1,6 +1,9 @@
 package org.bangui.domain.ban;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import org.bangui.domain.net.IpAddress;
 import org.bangui.domain.net.IpNetwork;
@@ -31,6 +34,16 @@ public final class BanPolicy {
     }
 
     private BanPolicy() {
+    }
+
+    /**
+     * The ranges no entry may overlap, with what each is ({@code a loopback address} ...), in a stable order: for
+     * checks of many entries at once, which apply the same rules as {@link #checkBannable}.
+     */
+    public static Map<IpNetwork, String> reservedRanges() {
+        Map<IpNetwork, String> ranges = new LinkedHashMap<>();
+        RESERVED.forEach(r -> ranges.put(r.network(), r.what()));
+        return Collections.unmodifiableMap(ranges);
     }
 
     /**

@@ -37,6 +37,19 @@ public interface BanPort {
     boolean unban(JailName jail, IpNetwork target);
 
     /**
+     * Lifts the bans of many entries in one jail, in batches; entries that are not banned are passed over.
+     *
+     * @return how many of them were banned there and no longer are
+     */
+    int unban(JailName jail, List<IpNetwork> targets);
+
+    /**
+     * The entries the jail bans now, in fail2ban's spelling ({@code 1.2.3.4}, {@code 198.51.100.0/24}, or any
+     * other ban id fail2ban holds), without their times: one round trip, cheaper than {@link #activeBans}.
+     */
+    List<String> bannedIds(JailName jail);
+
+    /**
      * Lifts every ban of an address or network entry, in all jails.
      *
      * @return the number of bans lifted, 0 if there was none

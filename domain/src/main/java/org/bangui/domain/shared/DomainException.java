@@ -17,6 +17,8 @@ public abstract class DomainException extends RuntimeException {
         INVALID_INPUT,
         /** The thing the caller named does not exist. */
         NOT_FOUND,
+        /** The request is well formed but names something that does not exist (a jail in a request body). */
+        UNPROCESSABLE,
         /** The request is well formed but conflicts with the current state or configuration. */
         CONFLICT,
         /** A dependency (fail2ban, the database) cannot be reached right now. */

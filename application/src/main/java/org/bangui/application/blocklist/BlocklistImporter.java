@@ -1,0 +1,424 @@
+package org.bangui.application.blocklist;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.bangui.application.ban.BanService;
+import org.bangui.domain.ban.BanPort;
+import org.bangui.domain.blocklist.BlocklistDownloadException;
+import org.bangui.domain.blocklist.BlocklistDownloadPort;
+import org.bangui.domain.blocklist.BlocklistParser;
+import org.bangui.domain.blocklist.BlocklistSource;
+import org.bangui.domain.blocklist.BlocklistStatePort;
+import org.bangui.domain.blocklist.CacheValidators;
+import org.bangui.domain.blocklist.Download;
+import org.bangui.domain.blocklist.EntrySet;
+import org.bangui.domain.blocklist.EntryState;
+import org.bangui.domain.blocklist.ImportCounts;
+import org.bangui.domain.blocklist.ImportStatus;
+import org.bangui.domain.blocklist.ParsedList;
+import org.bangui.domain.history.BanOrigin;
+import org.bangui.domain.history.BanRecord;
+import org.bangui.domain.history.HistoryArchivePort;
+import org.bangui.domain.jail.JailConfiguration;
+import org.bangui.domain.jail.JailControlPort;
+import org.bangui.domain.jail.JailName;
+import org.bangui.domain.jail.UnknownJailException;
+import org.bangui.domain.net.HostAddressesPort;
+import org.bangui.domain.net.IpNetwork;
+import org.bangui.domain.shared.DomainException;
+
+/**
+ * One import of a source into its jail, as an exact mirror: download (conditionally), parse, take out what may
+ * not be banned, diff against what the source holds (the state store), then apply in batches. Every batch
+ * writes its pending state before the command and its final state after it, so an import cut short (crash,
+ * shutdown, fail2ban gone) is finished by the next one: pending bans are sent again, pending unbans too.
+ *
+ * <p>An entry is unbanned only if this source banned it (or inherited it from another source that did) and no
+ * other source holds it in the jail; an entry that was banned already when the list named it (log lines, a
+ * manual ban) is never unbanned by a blocklist. Imports of one service run one at a time (the job's thread),
+ * so the store's view of the other sources cannot change under an import.
+ */
+final class BlocklistImporter {
+
+    private static final System.Logger LOG = System.getLogger(BlocklistImporter.class.getName());
+
+    private final BlocklistDownloadPort download;
+    private final BlocklistStatePort state;
+    private final BanPort bans;
+    private final JailControlPort jails;
+    private final HostAddressesPort host;
+    private final HistoryArchivePort archive;
+    private final Clock clock;
+    private final int batchSize;
+
+    BlocklistImporter(BlocklistDownloadPort download, BlocklistStatePort state, BanPort bans, JailControlPort jails,
+                      HostAddressesPort host, HistoryArchivePort archive, Clock clock, int batchSize) {
+        this.download = Objects.requireNonNull(download, "download");
+        this.state = Objects.requireNonNull(state, "state");
+        this.bans = Objects.requireNonNull(bans, "bans");
+        this.jails = Objects.requireNonNull(jails, "jails");
+        this.host = Objects.requireNonNull(host, "host");
+        this.archive = Objects.requireNonNull(archive, "archive");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be positive");
+        }
+        this.batchSize = batchSize;
+    }
+
+    /** Thrown inside an import when it must stop between batches. */
+    private static final class Stopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** What a run reports as it goes. */
+    interface Progress {
+        void update(Figures figures);
+    }
+
+    /**
+     * Imports the source's list into its jail.
+     *
+     * @param validators what to send for a conditional download ({@link CacheValidators#NONE} to read it whole)
+     * @param previous the list's figures of the last import that read it, for a 304
+     * @param goOn false once the import must stop (shutdown, lost lock): checked between batches
+     */
+    ImportOutcome run(BlocklistSource source, CacheValidators validators, Optional<ImportCounts> previous,
+                      Figures figures, Progress progress, BooleanSupplier goOn) {
+        JailName jail = source.jail();
+        try {
+            JailConfiguration configuration = jails.configuration(jail);
+            Fetched fetched = fetch(source, validators, figures);
+            if (fetched == null) {
+                previous.ifPresent(figures::sameListAs);
+                figures.notModified = true;
+                if (inSync(jail)) {
+                    return ImportOutcome.succeeded(validators);
+                }
+                // the jail lost entries the list holds (expired, unbanned by hand): read the list again to restore them
+                figures.notModified = false;
+                fetched = fetch(source, CacheValidators.NONE, figures);
+            }
+            Optional<String> refusal = refuse(figures);
+            if (refusal.isPresent()) {
+                return ImportOutcome.ended(ImportStatus.FAILED, refusal.get());
+            }
+            EntrySet list = fetched.entries;
+            ListFilter.Removed removed = ListFilter.apply(list,
+                    BanService.literalNetworks(configuration.ignoreIp()), host.ownAddresses());
+            figures.refused(removed.refused());
+            figures.ignored = removed.ignored();
+            progress.update(figures);
+            Plan plan = Plan.of(StoredState.load(state, source.id()), jail, list);
+            figures.applying = true;
+            Applier applier = new Applier(source, configuration, figures, progress, goOn);
+            boolean changed = applier.apply(plan);
+            if (!changed && !inSync(jail)) {
+                applier.repair(plan.held);
+            }
+            return ImportOutcome.succeeded(fetched.download.validators());
+        } catch (Stopped stopped) {
+            return ImportOutcome.ended(ImportStatus.INTERRUPTED, "stopped between two batches (shutdown or loss "
+                    + "of the scheduler lock); the next import finishes it");
+        } catch (BlocklistDownloadException e) {
+            if (e.refused()) {
+                LOG.log(System.Logger.Level.WARNING, "blocklist_download_refused source=" + source.id() + " reason="
+                        + e.code());
+            }
+            return ImportOutcome.ended(ImportStatus.FAILED, e.code() + ": " + e.getMessage());
+        } catch (DomainException e) {
+            boolean applied = figures.banned > 0 || figures.unbanned > 0;
+            return ImportOutcome.ended(applied ? ImportStatus.PARTIAL : ImportStatus.FAILED,
+                    e.code() + ": " + e.getMessage());
+        }
+    }
+
+    /** Computes what {@link #run} would send now, without sending or storing anything. */
+    BlocklistPreview preview(BlocklistSource source) {
+        JailConfiguration configuration = jails.configuration(source.jail());
+        Figures figures = new Figures();
+        Fetched fetched = fetch(source, CacheValidators.NONE, figures);
+        EntrySet list = fetched.entries;
+        ListFilter.Removed removed = ListFilter.apply(list, BanService.literalNetworks(configuration.ignoreIp()),
+                host.ownAddresses());
+        figures.refused(removed.refused());
+        figures.ignored = removed.ignored();
+        Plan plan = Plan.of(StoredState.load(state, source.id()), source.jail(), list);
+        List<String> toBan = new ArrayList<>();
+        List<String> toUnban = new ArrayList<>();
+        figures.banned = plan.fresh.size() + plan.ensure.size();
+        collect(plan.ensure, toBan);
+        collect(plan.fresh, toBan);
+        for (Plan.Release release : plan.releases) {
+            figures.unbanned += release.owned.size() + release.external.size();
+            collect(release.owned, toUnban);
+            collect(release.external, toUnban);
+        }
+        return new BlocklistPreview(figures.counts(), toBan, toUnban, figures.samples);
+    }
+
+    private static void collect(EntrySet entries, List<String> into) {
+        if (into.size() >= BlocklistPreview.MAX_LISTED) {
+            return;
+        }
+        entries.forEach(e -> {
+            if (into.size() < BlocklistPreview.MAX_LISTED) {
+                into.add(e.text());
+            }
+        });
+    }
+
+    /**
+     * Releases everything the source holds, in every jail (the source is being deleted).
+     */
+    ImportOutcome release(BlocklistSource source, Figures figures, Progress progress, BooleanSupplier goOn) {
+        try {
+            Plan plan = Plan.of(StoredState.load(state, source.id()), null, new EntrySet());
+            new Applier(source, null, figures, progress, goOn).releaseAll(plan.releases);
+            return ImportOutcome.succeeded(CacheValidators.NONE);
+        } catch (Stopped stopped) {
+            return ImportOutcome.ended(ImportStatus.INTERRUPTED, "stopped between two batches; the release goes on "
+                    + "at the next run");
+        } catch (DomainException e) {
+            return ImportOutcome.ended(figures.unbanned > 0 ? ImportStatus.PARTIAL : ImportStatus.FAILED,
+                    e.code() + ": " + e.getMessage());
+        }
+    }
+
+    /** A downloaded, parsed list. */
+    private record Fetched(Download download, EntrySet entries) {
+    }
+
+    /** Downloads and parses; null for a 304. */
+    private Fetched fetch(BlocklistSource source, CacheValidators validators, Figures figures) {
+        ParsedList[] parsed = new ParsedList[1];
+        Download result = download.download(source.url(), validators.any() ? Optional.of(validators)
+                : Optional.empty(), body -> parsed[0] = BlocklistParser.parse(body));
+        figures.bytes = result.bytes();
+        if (result.notModified()) {
+            return null;
+        }
+        if (parsed[0] == null) {
+            throw new BlocklistDownloadException("read_failed", "the server sent no body");
+        }
+        figures.parsed(parsed[0]);
+        return new Fetched(result, parsed[0].entries());
+    }
+
+    /**
+     * A list that is empty, or has no valid entry, or more invalid lines than valid ones is refused whole: it is
+     * more likely an error page or a truncated file than a list, and mirroring it would unban everything.
+     */
+    private static Optional<String> refuse(Figures figures) {
+        if (figures.total == 0) {
+            return Optional.of("empty_list: the list has no entry; nothing was changed");
+        }
+        if (figures.valid == 0) {
+            return Optional.of("no_valid_entries: no line of the list is an address or network; nothing was changed");
+        }
+        if (figures.invalid > figures.valid) {
+            return Optional.of("mostly_invalid: more invalid lines (" + figures.invalid + ") than valid ones ("
+                    + figures.valid + "); nothing was changed");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether fail2ban's count of the jail's bans covers what the blocklists hold there: one {@code status}
+     * command. A jail holding fewer bans than the blocklists' entries lost some (they expired or were unbanned
+     * by hand).
+     */
+    private boolean inSync(JailName jail) {
+        return jails.counters(jail).currentlyBanned() >= state.countHeld(jail);
+    }
+
+    /** Sends the plan's changes batch by batch. */
+    private final class Applier {
+        private final BlocklistSource source;
+        private final JailConfiguration configuration;
+        private final Figures figures;
+        private final Progress progress;
+        private final BooleanSupplier goOn;
+
+        Applier(BlocklistSource source, JailConfiguration configuration, Figures figures, Progress progress,
+                BooleanSupplier goOn) {
+            this.source = source;
+            this.configuration = configuration;
+            this.figures = figures;
+            this.progress = progress;
+            this.goOn = goOn;
+        }
+
+        /** @return whether anything was to be done */
+        boolean apply(Plan plan) {
+            JailName jail = source.jail();
+            boolean changed = !plan.ensure.isEmpty() || !plan.fresh.isEmpty() || !plan.releases.isEmpty();
+            inBatches(plan.ensure, batch -> ban(jail, batch, true));
+            if (!plan.fresh.isEmpty()) {
+                EntrySet present = jails.counters(jail).currentlyBanned() == 0 ? new EntrySet() : present(jail);
+                inBatches(plan.fresh, batch -> banFresh(jail, batch, present));
+            }
+            releaseAll(plan.releases);
+            return changed;
+        }
+
+        /** Re-bans the held entries of this source that the jail lost. */
+        void repair(EntrySet held) {
+            JailName jail = source.jail();
+            EntrySet present = present(jail);
+            EntrySet missing = held.minus(present);
+            LOG.log(System.Logger.Level.INFO, "blocklist_repair source=" + source.id() + " missing=" + missing.size());
+            inBatches(missing, batch -> ban(jail, batch, false));
+        }
+
+        void releaseAll(List<Plan.Release> releases) {
+            for (Plan.Release release : releases) {
+                inBatches(release.external, batch -> state.remove(source.id(), release.jail, texts(batch)));
+                inBatches(release.owned, batch -> unban(release.jail, batch));
+            }
+        }
+
+        private EntrySet present(JailName jail) {
+            EntrySet present = new EntrySet();
+            for (String id : bans.bannedIds(jail)) {
+                IpNetwork network = EntryText.parse(id);
+                if (network != null) {
+                    present.add(network);
+                }
+            }
+            return present;
+        }
+
+        private void banFresh(JailName jail, List<IpNetwork> batch, EntrySet present) {
+            List<IpNetwork> fresh = new ArrayList<>(batch.size());
+            List<String> already = new ArrayList<>();
+            for (IpNetwork entry : batch) {
+                if (present.contains(entry)) {
+                    already.add(entry.text());
+                } else {
+                    fresh.add(entry);
+                }
+            }
+            if (!already.isEmpty()) {
+                // banned before this source named it: by another blocklist (then shared: released by the last
+                // one), or by log lines or by hand (then never unbanned by a blocklist)
+                Map<String, EntryState> others = state.heldByOthers(source.id(), jail, already);
+                List<String> shared = new ArrayList<>();
+                List<String> external = new ArrayList<>();
+                for (String entry : already) {
+                    EntryState other = others.get(entry);
+                    (other == EntryState.BANNED || other == EntryState.BANNING ? shared : external).add(entry);
+                }
+                state.put(source.id(), jail, shared, EntryState.BANNED);
+                state.put(source.id(), jail, external, EntryState.EXTERNAL);
+            }
+            if (!fresh.isEmpty()) {
+                ban(jail, fresh, false);
+            }
+        }
+
+        /**
+         * Bans a batch: pending state, command, final state, archive.
+         *
+         * @param resumed entries a cut-short import left pending: archived only if every one was newly banned,
+         *                since one banned before the cut is archived already (by the import or by the sync)
+         */
+        private void ban(JailName jail, List<IpNetwork> batch, boolean resumed) {
+            List<String> texts = texts(batch);
+            state.put(source.id(), jail, texts, EntryState.BANNING);
+            Instant at = clock.instant();
+            int newly = bans.ban(jail, batch);
+            state.put(source.id(), jail, texts, EntryState.BANNED);
+            figures.banned += newly;
+            if (!resumed || newly == batch.size()) {
+                archive(jail, texts, at);
+            }
+            progress.update(figures);
+        }
+
+        private void archive(JailName jail, List<String> texts, Instant at) {
+            Optional<Long> seconds = configuration == null ? Optional.empty()
+                    : Optional.of(configuration.banTime().isPermanent() ? -1L : configuration.banTime().seconds());
+            List<BanRecord> records = new ArrayList<>(texts.size());
+            for (String text : texts) {
+                records.add(new BanRecord(jail.value(), text, at, seconds, 1, 0, List.of(), Optional.empty(),
+                        BanOrigin.BLOCKLIST));
+            }
+            try {
+                archive.archive(records);
+            } catch (DomainException e) {
+                // the bans stand; history_sync archives them from fail2ban's database (as fail2ban's own)
+                LOG.log(System.Logger.Level.WARNING, "blocklist_archive_failed source=" + source.id() + " reason="
+                        + e.code());
+            }
+        }
+
+        /** Unbans what no other source holds; forgets the rest. */
+        private void unban(JailName jail, List<IpNetwork> batch) {
+            List<String> texts = texts(batch);
+            Map<String, EntryState> others = state.heldByOthers(source.id(), jail, texts);
+            List<IpNetwork> alone = new ArrayList<>(batch.size());
+            List<String> aloneTexts = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                EntryState other = others.get(texts.get(i));
+                if (other == null || other == EntryState.UNBANNING) {
+                    alone.add(batch.get(i));
+                    aloneTexts.add(texts.get(i));
+                }
+            }
+            if (!alone.isEmpty()) {
+                state.put(source.id(), jail, aloneTexts, EntryState.UNBANNING);
+                try {
+                    figures.unbanned += bans.unban(jail, alone);
+                } catch (UnknownJailException gone) {
+                    // the jail no longer exists: nothing is banned there
+                }
+            }
+            state.remove(source.id(), jail, texts);
+            progress.update(figures);
+        }
+
+        private void inBatches(EntrySet entries, Consumer<List<IpNetwork>> action) {
+            if (entries.isEmpty()) {
+                return;
+            }
+            List<IpNetwork> batch = new ArrayList<>(batchSize);
+            entries.forEach(entry -> {
+                batch.add(entry);
+                if (batch.size() == batchSize) {
+                    step(batch, action);
+                }
+            });
+            if (!batch.isEmpty()) {
+                step(batch, action);
+            }
+        }
+
+        private void step(List<IpNetwork> batch, Consumer<List<IpNetwork>> action) {
+            if (!goOn.getAsBoolean()) {
+                throw new Stopped();
+            }
+            action.accept(batch);
+            batch.clear();
+        }
+    }
+
+    private static List<String> texts(List<IpNetwork> batch) {
+        List<String> texts = new ArrayList<>(batch.size());
+        for (IpNetwork entry : batch) {
+            texts.add(entry.text());
+        }
+        return texts;
+    }
+}
