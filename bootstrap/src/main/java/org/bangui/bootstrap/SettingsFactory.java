@@ -56,4 +56,13 @@ class SettingsFactory {
                                 @Value("${bangui.history.retention-days:365}") String retentionDays) {
         return HistoryConfig.from(syncInterval, fail2banDbPath, retentionDays);
     }
+
+    @Context
+    BlocklistConfig blocklistConfig(@Value("${bangui.blocklist.max-bytes:64MB}") String maxBytes,
+                                    @Value("${bangui.blocklist.allow-private:false}") String allowPrivate,
+                                    @Value("${bangui.blocklist.timeout:30s}") String timeout,
+                                    @Value("${bangui.blocklist.max-download-time:5m}") String maxDownloadTime,
+                                    @Value("${bangui.blocklist.check-interval:10s}") String checkInterval) {
+        return BlocklistConfig.from(maxBytes, allowPrivate, timeout, maxDownloadTime, checkInterval);
+    }
 }

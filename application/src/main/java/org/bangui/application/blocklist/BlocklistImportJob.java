@@ -1,8 +1,10 @@
 package org.bangui.application.blocklist;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +20,7 @@ import org.bangui.domain.blocklist.BlocklistSource;
 import org.bangui.domain.blocklist.BlocklistSourcePort;
 import org.bangui.domain.blocklist.CacheValidators;
 import org.bangui.domain.blocklist.CronPort;
+import org.bangui.domain.blocklist.ImportCounts;
 import org.bangui.domain.blocklist.ImportRunningException;
 import org.bangui.domain.blocklist.ImportStatus;
 
@@ -116,6 +119,12 @@ public final class BlocklistImportJob extends ScheduledJob {
     /** Runs an import asked for through the API: an import, or the release of a deleted source. */
     private void execute(BlocklistImport asked, JobContext context) {
         Optional<BlocklistSource> live = sources.find(asked.sourceId());
+        if (live.isPresent() && asked.trigger().equals("delete")) {
+            // the delete request failed after it took the import slot: the source stays
+            log.finish(asked.id(), ImportStatus.FAILED, clock.instant(), ImportCounts.NONE, false, List.of(),
+                    Optional.of("blocklist_store_failed: the blocklist could not be deleted"));
+            return;
+        }
         if (live.isPresent()) {
             importList(live.get(), asked, context);
             return;
@@ -125,8 +134,8 @@ public final class BlocklistImportJob extends ScheduledJob {
         if (deleted.isPresent()) {
             release(deleted.get(), asked, context);
         } else {
-            log.finish(asked.id(), ImportStatus.FAILED, clock.instant(), org.bangui.domain.blocklist.ImportCounts.NONE,
-                    false, java.util.List.of(), Optional.of("unknown_blocklist: the blocklist no longer exists"));
+            log.finish(asked.id(), ImportStatus.FAILED, clock.instant(), ImportCounts.NONE, false, List.of(),
+                    Optional.of("unknown_blocklist: the blocklist no longer exists"));
         }
     }
 
@@ -184,6 +193,6 @@ public final class BlocklistImportJob extends ScheduledJob {
         LOG.log(outcome.status() == ImportStatus.SUCCEEDED ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
                 "blocklist_import_finished source=" + source.id() + " import=" + run.id() + " status="
                         + outcome.status().code() + " " + figures.summary() + " ms="
-                        + java.time.Duration.between(run.startedAt(), end).toMillis());
+                        + Duration.between(run.startedAt(), end).toMillis());
     }
 }

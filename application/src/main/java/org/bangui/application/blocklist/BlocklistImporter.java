@@ -45,7 +45,7 @@ import org.bangui.domain.shared.DomainException;
  * manual ban) is never unbanned by a blocklist. Imports of one service run one at a time (the job's thread),
  * so the store's view of the other sources cannot change under an import.
  */
-final class BlocklistImporter {
+public final class BlocklistImporter {
 
     private static final System.Logger LOG = System.getLogger(BlocklistImporter.class.getName());
 
@@ -58,7 +58,8 @@ final class BlocklistImporter {
     private final Clock clock;
     private final int batchSize;
 
-    BlocklistImporter(BlocklistDownloadPort download, BlocklistStatePort state, BanPort bans, JailControlPort jails,
+    /** @param batchSize entries per {@code banip} / {@code unbanip} command and per state write */
+    public BlocklistImporter(BlocklistDownloadPort download, BlocklistStatePort state, BanPort bans, JailControlPort jails,
                       HostAddressesPort host, HistoryArchivePort archive, Clock clock, int batchSize) {
         this.download = Objects.requireNonNull(download, "download");
         this.state = Objects.requireNonNull(state, "state");
@@ -161,9 +162,9 @@ final class BlocklistImporter {
         collect(plan.ensure, toBan);
         collect(plan.fresh, toBan);
         for (Plan.Release release : plan.releases) {
-            figures.unbanned += release.owned.size() + release.external.size();
-            collect(release.owned, toUnban);
-            collect(release.external, toUnban);
+            figures.unbanned += release.owned().size() + release.external().size();
+            collect(release.owned(), toUnban);
+            collect(release.external(), toUnban);
         }
         return new BlocklistPreview(figures.counts(), toBan, toUnban, figures.samples);
     }
@@ -284,8 +285,8 @@ final class BlocklistImporter {
 
         void releaseAll(List<Plan.Release> releases) {
             for (Plan.Release release : releases) {
-                inBatches(release.external, batch -> state.remove(source.id(), release.jail, texts(batch)));
-                inBatches(release.owned, batch -> unban(release.jail, batch));
+                inBatches(release.external(), batch -> state.remove(source.id(), release.jail(), texts(batch)));
+                inBatches(release.owned(), batch -> unban(release.jail(), batch));
             }
         }
 

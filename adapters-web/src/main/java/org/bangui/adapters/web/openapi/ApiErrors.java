@@ -66,6 +66,15 @@ public final class ApiErrors {
     public @interface Conflict {
     }
 
+    /** 422: the body names something that does not exist, such as a blocklist's jail ({@code unknown_jail}). */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ApiResponse(responseCode = "422", description = "The body names something that does not exist",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public @interface Unprocessable {
+    }
+
     /** 503: fail2ban could not be reached or did not answer in time; carries {@code Retry-After}. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
