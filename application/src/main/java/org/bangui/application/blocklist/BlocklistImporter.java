@@ -293,10 +293,7 @@ public final class BlocklistImporter {
         private EntrySet present(JailName jail) {
             EntrySet present = new EntrySet();
             for (String id : bans.bannedIds(jail)) {
-                IpNetwork network = EntryText.parse(id);
-                if (network != null) {
-                    present.add(network);
-                }
+                present.addText(id); // ban ids that are not networks are not in any list
             }
             return present;
         }

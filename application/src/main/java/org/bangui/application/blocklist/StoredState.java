@@ -44,12 +44,8 @@ final class StoredState {
 
     static StoredState load(BlocklistStatePort state, long sourceId) {
         StoredState stored = new StoredState();
-        state.forEach(sourceId, (jail, entry, entryState) -> {
-            IpNetwork network = EntryText.parse(entry);
-            if (network != null) {
-                stored.jails.computeIfAbsent(jail, j -> new InJail()).of(entryState).add(network);
-            }
-        });
+        state.forEach(sourceId, (jail, entry, entryState) ->
+                stored.jails.computeIfAbsent(jail, j -> new InJail()).of(entryState).addText(entry));
         return stored;
     }
 

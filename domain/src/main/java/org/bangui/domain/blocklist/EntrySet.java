@@ -91,6 +91,30 @@ public final class EntrySet {
         return insert(packed.high(), packed.low(), packed.kind());
     }
 
+    /**
+     * Adds an entry given as text ({@code 1.2.3.4}, {@code 198.51.100.0/24}, {@code 2001:db8::/32}), read by the
+     * parser's byte-level reader: no object per entry. For reading back entries stored in fail2ban's spelling.
+     *
+     * @return false if the text is not an address or network (nothing is added); true otherwise, whether or not
+     *         the entry was present already
+     */
+    public boolean addText(String text) {
+        int length = text.length();
+        if (length == 0 || length > 64) {
+            return false;
+        }
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c <= 0x20 || c >= 0x7f) {
+                return false;
+            }
+            bytes[i] = (byte) c;
+        }
+        LineOutcome outcome = EntryParser.parseInto(bytes, 0, length, this);
+        return outcome == LineOutcome.ADDED || outcome == LineOutcome.DUPLICATE;
+    }
+
     /** True if the normalised form of {@code network} is in the set. */
     public boolean contains(IpNetwork network) {
         PackedNetwork packed = PackedNetwork.of(network);
