@@ -1,0 +1,171 @@
+package org.bangui.adapters.http;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.Function;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.bangui.domain.blocklist.BlocklistDownloadException;
+import org.bangui.domain.blocklist.BlocklistDownloadPort;
+import org.bangui.domain.blocklist.CacheValidators;
+import org.bangui.domain.blocklist.Download;
+
+/** {@link BlocklistDownloadPort} on Apache HttpClient 5, with the destination check in name resolution. */
+public final class HttpBlocklistDownloadAdapter implements BlocklistDownloadPort, AutoCloseable {
+
+    static final int MAX_REDIRECTS = 5;
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
+    /**
+     * How long a download may take.
+     *
+     * @param connect to establish a connection (per address tried)
+     * @param read the longest silence while waiting for the answer or reading the body
+     * @param deadline the whole download, redirects included, however the server paces its bytes
+     */
+    public record Timeouts(Duration connect, Duration read, Duration deadline) {
+
+        /** 10 s to connect, 30 s of silence, 5 min for the whole download. */
+        public static final Timeouts DEFAULTS =
+                new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(5));
+
+        /** @throws IllegalArgumentException if a duration is not positive */
+        public Timeouts {
+            for (Duration d : new Duration[] {connect, read, deadline}) {
+                if (Objects.requireNonNull(d, "timeout").isNegative() || d.isZero()) {
+                    throw new IllegalArgumentException("timeouts must be positive");
+                }
+            }
+        }
+    }
+
+    private final long maxBytes;
+    private final Timeouts timeouts;
+    private final CloseableHttpClient client;
+    private final DownloadFailures failures;
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final ResponseReader responses;
+
+    /** With {@link Timeouts#DEFAULTS}; see {@link #HttpBlocklistDownloadAdapter(long, boolean, Timeouts)}. */
+    public HttpBlocklistDownloadAdapter(long maxBytes, boolean allowPrivate) {
+        this(maxBytes, allowPrivate, Timeouts.DEFAULTS);
+    }
+
+    /**
+     * @param maxBytes the largest decoded body accepted (BANGUI_BLOCKLIST_MAX_BYTES)
+     * @param allowPrivate also connect to loopback, private, link-local and shared addresses
+     *                     (BANGUI_BLOCKLIST_ALLOW_PRIVATE); cloud metadata addresses stay refused
+     */
+    public HttpBlocklistDownloadAdapter(long maxBytes, boolean allowPrivate, Timeouts timeouts) {
+        this(maxBytes, timeouts, new DestinationPolicy(allowPrivate)::refusal, SystemDefaultDnsResolver.INSTANCE);
+    }
+
+    /** For tests: a stub resolver behind the check, and the check itself. */
+    HttpBlocklistDownloadAdapter(long maxBytes, Timeouts timeouts, Function<InetAddress, Optional<String>> policy,
+            DnsResolver delegate) {
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("maxBytes must be positive");
+        }
+        this.maxBytes = maxBytes;
+        this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+        this.client = DownloadClients.create(timeouts, new CheckedDnsResolver(delegate, policy));
+        this.failures = new DownloadFailures(timeouts.connect(), timeouts.read(), timeouts.deadline());
+        this.scheduler = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "blocklist-download-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.scheduler.setRemoveOnCancelPolicy(true);
+        this.responses = new ResponseReader(maxBytes, failures);
+    }
+
+    @Override
+    public Download download(URI url, Optional<CacheValidators> validators, BodyReader reader) {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(reader, "reader");
+        CacheValidators sent = validators.orElse(CacheValidators.NONE);
+        try (Deadline deadline = new Deadline(scheduler, timeouts.deadline())) {
+            URI current = checked(url);
+            for (int hop = 0;; hop++) {
+                HttpGet get = request(current, sent);
+                deadline.watch(get);
+                ClassicHttpResponse response = null;
+                try {
+                    response = client.executeOpen(null, get, null);
+                    int status = response.getCode();
+                    if (!REDIRECTS.contains(status)) {
+                        return responses.answer(response, sent, reader, deadline, get);
+                    }
+                    if (hop == MAX_REDIRECTS) {
+                        throw new BlocklistDownloadException("too_many_redirects",
+                                "more than " + MAX_REDIRECTS + " redirects");
+                    }
+                    current = checked(location(current, response));
+                } catch (IOException e) {
+                    throw failures.request(e, current.getHost(), deadline.passed());
+                } finally {
+                    get.cancel(); // closes the connection: closing the response would drain the rest of the body
+                    ResponseReader.closeQuietly(response);
+                }
+            }
+        }
+    }
+
+    private static HttpGet request(URI url, CacheValidators validators) {
+        HttpGet get = new HttpGet(url);
+        get.addHeader("Accept", "text/plain, */*");
+        get.addHeader("Accept-Encoding", "gzip");
+        validators.etag().filter(v -> Printable.isHeaderSafe(v, ResponseReader.MAX_VALIDATOR))
+                .ifPresent(v -> get.addHeader("If-None-Match", v));
+        validators.lastModified().filter(v -> Printable.isHeaderSafe(v, ResponseReader.MAX_VALIDATOR))
+                .ifPresent(v -> get.addHeader("If-Modified-Since", v));
+        return get;
+    }
+
+    /** The URL if its scheme is http or https and it names a host (the address is checked on connecting). */
+    static URI checked(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new BlocklistDownloadException("unsupported_scheme",
+                    "only http and https URLs are downloaded, not '" + Printable.of(scheme) + "'");
+        }
+        if (url.getRawUserInfo() != null) {
+            throw new BlocklistDownloadException("destination_refused", "URLs with user info are refused");
+        }
+        if (url.getHost() == null || url.getHost().isEmpty()) {
+            throw new BlocklistDownloadException("unresolvable_host", "the URL names no host");
+        }
+        return url;
+    }
+
+    private static URI location(URI current, ClassicHttpResponse response) {
+        Header location = response.getFirstHeader("Location");
+        String status = "the server answered " + response.getCode();
+        if (location == null || location.getValue().isBlank()) {
+            throw new BlocklistDownloadException("http_status", status + " without a Location");
+        }
+        try {
+            return current.resolve(new URI(location.getValue().strip()));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new BlocklistDownloadException("http_status", status + " with an invalid Location");
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        scheduler.shutdownNow();
+        client.close();
+    }
+}
