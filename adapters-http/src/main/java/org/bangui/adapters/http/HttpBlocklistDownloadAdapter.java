@@ -3,9 +3,7 @@ package org.bangui.adapters.http;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -16,7 +14,6 @@ import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.Header;
 import org.bangui.domain.blocklist.BlocklistDownloadException;
 import org.bangui.domain.blocklist.BlocklistDownloadPort;
 import org.bangui.domain.blocklist.CacheValidators;
@@ -97,7 +94,7 @@ public final class HttpBlocklistDownloadAdapter implements BlocklistDownloadPort
         Objects.requireNonNull(reader, "reader");
         CacheValidators sent = validators.orElse(CacheValidators.NONE);
         try (Deadline deadline = new Deadline(scheduler, timeouts.deadline())) {
-            URI current = checked(url);
+            URI current = DownloadUrls.checked(url);
             for (int hop = 0;; hop++) {
                 HttpGet get = request(current, sent);
                 deadline.watch(get);
@@ -112,7 +109,7 @@ public final class HttpBlocklistDownloadAdapter implements BlocklistDownloadPort
                         throw new BlocklistDownloadException("too_many_redirects",
                                 "more than " + MAX_REDIRECTS + " redirects");
                     }
-                    current = checked(location(current, response));
+                    current = DownloadUrls.checked(DownloadUrls.location(current, response));
                 } catch (IOException e) {
                     throw failures.request(e, current.getHost(), deadline.passed());
                 } finally {
@@ -132,35 +129,6 @@ public final class HttpBlocklistDownloadAdapter implements BlocklistDownloadPort
         validators.lastModified().filter(v -> Printable.isHeaderSafe(v, ResponseReader.MAX_VALIDATOR))
                 .ifPresent(v -> get.addHeader("If-Modified-Since", v));
         return get;
-    }
-
-    /** The URL if its scheme is http or https and it names a host (the address is checked on connecting). */
-    static URI checked(URI url) {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new BlocklistDownloadException("unsupported_scheme",
-                    "only http and https URLs are downloaded, not '" + Printable.of(scheme) + "'");
-        }
-        if (url.getRawUserInfo() != null) {
-            throw new BlocklistDownloadException("destination_refused", "URLs with user info are refused");
-        }
-        if (url.getHost() == null || url.getHost().isEmpty()) {
-            throw new BlocklistDownloadException("unresolvable_host", "the URL names no host");
-        }
-        return url;
-    }
-
-    private static URI location(URI current, ClassicHttpResponse response) {
-        Header location = response.getFirstHeader("Location");
-        String status = "the server answered " + response.getCode();
-        if (location == null || location.getValue().isBlank()) {
-            throw new BlocklistDownloadException("http_status", status + " without a Location");
-        }
-        try {
-            return current.resolve(new URI(location.getValue().strip()));
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new BlocklistDownloadException("http_status", status + " with an invalid Location");
-        }
     }
 
     @Override

@@ -21,7 +21,9 @@ public interface BlocklistDownloadPort {
      *                   {@code If-Modified-Since}; empty for an unconditional request
      * @return what was downloaded: {@link Download#notModified()} for a 304
      * @throws BlocklistDownloadException with a stable {@link BlocklistDownloadException#code() code} on any
-     *         failure, including an {@link IOException} the reader throws
+     *         failure, including an {@link IOException} the reader throws ({@code read_failed}); an unchecked
+     *         exception the reader throws (its own {@link BlocklistDownloadException} included) passes through
+     *         unchanged
      */
     Download download(URI url, Optional<CacheValidators> validators, BodyReader reader);
 
