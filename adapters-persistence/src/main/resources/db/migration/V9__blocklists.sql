@@ -31,7 +31,8 @@ CREATE TABLE blocklist_entry (
     PRIMARY KEY (source_id, jail, entry)
 ) WITHOUT ROWID;
 
-CREATE INDEX blocklist_entry_jail ON blocklist_entry (jail, entry);
+-- covering for "who else holds it" and for the count of distinct held entries per jail
+CREATE INDEX blocklist_entry_jail ON blocklist_entry (jail, entry, state);
 
 -- The import log; kept when its source is deleted. instance is NULL for an import asked for through the API
 -- and not yet claimed by the leader.
@@ -61,3 +62,13 @@ CREATE TABLE blocklist_import (
 -- at most one running import per source: the check of POST /import is this index
 CREATE UNIQUE INDEX blocklist_import_running ON blocklist_import (source_id) WHERE status = 'running';
 CREATE INDEX blocklist_import_source ON blocklist_import (source_id, id);
+
+-- Blocklist bans reach the archive through history_sync, from fail2ban's own database (set-based and crash-safe;
+-- an archive write per banned entry would cost more than fail2ban's ban itself). A ban that a blocklist sent
+-- (pending or held as banned by a blocklist) is recorded with origin 'blocklist'.
+CREATE TRIGGER history_blocklist_origin AFTER INSERT ON history
+WHEN NEW.origin = 'fail2ban' AND EXISTS (SELECT 1 FROM blocklist_entry
+                                         WHERE jail = NEW.jail AND entry = NEW.ip AND state IN (0, 1))
+BEGIN
+    UPDATE history SET origin = 'blocklist' WHERE id = NEW.id;
+END;

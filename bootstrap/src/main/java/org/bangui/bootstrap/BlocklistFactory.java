@@ -21,7 +21,6 @@ import org.bangui.domain.blocklist.BlocklistImportPort;
 import org.bangui.domain.blocklist.BlocklistSourcePort;
 import org.bangui.domain.blocklist.BlocklistStatePort;
 import org.bangui.domain.blocklist.CronPort;
-import org.bangui.domain.history.HistoryArchivePort;
 import org.bangui.domain.jail.JailControlPort;
 import org.bangui.domain.net.HostAddressesPort;
 import org.bangui.domain.scheduler.LockOwner;
@@ -49,9 +48,8 @@ class BlocklistFactory {
 
     @Singleton
     BlocklistImporter blocklistImporter(BlocklistDownloadPort download, BlocklistStatePort state, BanPort bans,
-                                        JailControlPort jails, HostAddressesPort host, HistoryArchivePort archive,
-                                        Clock clock, Fail2banConfig fail2ban) {
-        return new BlocklistImporter(download, state, bans, jails, host, archive, clock, fail2ban.banBatchSize());
+                                        JailControlPort jails, HostAddressesPort host, Fail2banConfig fail2ban) {
+        return new BlocklistImporter(download, state, bans, jails, host, fail2ban.banBatchSize());
     }
 
     @Singleton

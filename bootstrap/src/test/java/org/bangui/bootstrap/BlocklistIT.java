@@ -38,7 +38,8 @@ class BlocklistIT extends SandboxedServiceTest {
                 "bangui.blocklist.max-download-time", "5s",
                 "bangui.blocklist.max-bytes", "64KB",
                 "bangui.rate-limit-blocklist-imports", "off",
-                "bangui.rate-limit-config-writes", "off");
+                "bangui.rate-limit-config-writes", "off",
+                "bangui.history.sync-interval", "1s");
     }
 
     @AfterAll
@@ -60,8 +61,9 @@ class BlocklistIT extends SandboxedServiceTest {
         assertThat(samples(first)).containsExactly("not-an-address");
         assertThat(banned("blocklist")).contains("203.0.113.10", "203.0.113.11", "203.0.113.12",
                 "198.51.100.128/25", "2001:db8:10::1").doesNotContain("192.0.2.250");
-        // the archive records them as blocklist bans
-        assertThat(api.get("/api/v1/history?origin=blocklist&ip=203.0.113.11").list("items")).hasSize(1);
+        // history_sync archives them from fail2ban's database, as blocklist bans
+        Eventually.await("the archived blocklist ban", Duration.ofSeconds(20),
+                () -> api.get("/api/v1/history?origin=blocklist&ip=203.0.113.11").list("items").size() == 1);
 
         lists.serve("/mirror.txt", "203.0.113.10", "203.0.113.12", "198.51.100.128/25", "2001:db8:10::1",
                 "203.0.113.13");

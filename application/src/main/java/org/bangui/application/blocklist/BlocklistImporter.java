@@ -1,14 +1,18 @@
 package org.bangui.application.blocklist;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import org.bangui.application.ban.BanService;
 import org.bangui.domain.ban.BanPort;
 import org.bangui.domain.blocklist.BlocklistDownloadException;
@@ -23,9 +27,6 @@ import org.bangui.domain.blocklist.EntryState;
 import org.bangui.domain.blocklist.ImportCounts;
 import org.bangui.domain.blocklist.ImportStatus;
 import org.bangui.domain.blocklist.ParsedList;
-import org.bangui.domain.history.BanOrigin;
-import org.bangui.domain.history.BanRecord;
-import org.bangui.domain.history.HistoryArchivePort;
 import org.bangui.domain.jail.JailConfiguration;
 import org.bangui.domain.jail.JailControlPort;
 import org.bangui.domain.jail.JailName;
@@ -54,20 +55,18 @@ public final class BlocklistImporter {
     private final BanPort bans;
     private final JailControlPort jails;
     private final HostAddressesPort host;
-    private final HistoryArchivePort archive;
-    private final Clock clock;
+    /** What the blocklists hold per jail, as of their last change; the cheap half of the 304 path's check. */
+    private final Map<JailName, Long> heldCounts = new ConcurrentHashMap<>();
     private final int batchSize;
 
     /** @param batchSize entries per {@code banip} / {@code unbanip} command and per state write */
     public BlocklistImporter(BlocklistDownloadPort download, BlocklistStatePort state, BanPort bans, JailControlPort jails,
-                      HostAddressesPort host, HistoryArchivePort archive, Clock clock, int batchSize) {
+                      HostAddressesPort host, int batchSize) {
         this.download = Objects.requireNonNull(download, "download");
         this.state = Objects.requireNonNull(state, "state");
         this.bans = Objects.requireNonNull(bans, "bans");
         this.jails = Objects.requireNonNull(jails, "jails");
         this.host = Objects.requireNonNull(host, "host");
-        this.archive = Objects.requireNonNull(archive, "archive");
-        this.clock = Objects.requireNonNull(clock, "clock");
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be positive");
         }
@@ -123,10 +122,15 @@ public final class BlocklistImporter {
             progress.update(figures);
             Plan plan = Plan.of(StoredState.load(state, source.id()), jail, list);
             figures.applying = true;
-            Applier applier = new Applier(source, configuration, figures, progress, goOn);
-            boolean changed = applier.apply(plan);
-            if (!changed && !inSync(jail)) {
-                applier.repair(plan.held);
+            try (Applier applier = new Applier(source, figures, progress, goOn)) {
+                if (applier.apply(plan)) {
+                    forgetHeldCounts(jail, plan);
+                } else if (!inSync(jail)) {
+                    applier.repair(plan.held);
+                }
+            } catch (RuntimeException e) {
+                forgetHeldCounts(jail, plan);
+                throw e;
             }
             return ImportOutcome.succeeded(fetched.download.validators());
         } catch (Stopped stopped) {
@@ -186,7 +190,11 @@ public final class BlocklistImporter {
     ImportOutcome release(BlocklistSource source, Figures figures, Progress progress, BooleanSupplier goOn) {
         try {
             Plan plan = Plan.of(StoredState.load(state, source.id()), null, new EntrySet());
-            new Applier(source, null, figures, progress, goOn).releaseAll(plan.releases);
+            try (Applier applier = new Applier(source, figures, progress, goOn)) {
+                applier.releaseAll(plan.releases);
+            } finally {
+                forgetHeldCounts(null, plan);
+            }
             return ImportOutcome.succeeded(CacheValidators.NONE);
         } catch (Stopped stopped) {
             return ImportOutcome.ended(ImportStatus.INTERRUPTED, "stopped between two batches; the release goes on "
@@ -241,21 +249,37 @@ public final class BlocklistImporter {
      * by hand).
      */
     private boolean inSync(JailName jail) {
-        return jails.counters(jail).currentlyBanned() >= state.countHeld(jail);
+        long held = heldCounts.computeIfAbsent(jail, state::countHeld);
+        return jails.counters(jail).currentlyBanned() >= held;
     }
 
-    /** Sends the plan's changes batch by batch. */
-    private final class Applier {
+    /** The jails an import changed need their held count again (imports run one at a time: a cache suffices). */
+    private void forgetHeldCounts(JailName jail, Plan plan) {
+        if (jail != null) {
+            heldCounts.remove(jail);
+        }
+        plan.releases.forEach(r -> heldCounts.remove(r.jail()));
+    }
+
+    /**
+     * Sends the plan's changes batch by batch. Bans are pipelined: a single writer thread stores the next batch's
+     * pending state and the previous batch's final state while fail2ban bans the current one, so the store's
+     * work hides behind fail2ban's. The order that makes a crash safe holds: a batch's pending state is committed
+     * before its command is sent, its final state only after the command succeeded.
+     */
+    private final class Applier implements AutoCloseable {
         private final BlocklistSource source;
-        private final JailConfiguration configuration;
         private final Figures figures;
         private final Progress progress;
         private final BooleanSupplier goOn;
+        private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "bangui-blocklist-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
 
-        Applier(BlocklistSource source, JailConfiguration configuration, Figures figures, Progress progress,
-                BooleanSupplier goOn) {
+        Applier(BlocklistSource source, Figures figures, Progress progress, BooleanSupplier goOn) {
             this.source = source;
-            this.configuration = configuration;
             this.figures = figures;
             this.progress = progress;
             this.goOn = goOn;
@@ -265,10 +289,9 @@ public final class BlocklistImporter {
         boolean apply(Plan plan) {
             JailName jail = source.jail();
             boolean changed = !plan.ensure.isEmpty() || !plan.fresh.isEmpty() || !plan.releases.isEmpty();
-            inBatches(plan.ensure, batch -> ban(jail, batch, true));
+            banAll(jail, plan.ensure, null);
             if (!plan.fresh.isEmpty()) {
-                EntrySet present = jails.counters(jail).currentlyBanned() == 0 ? new EntrySet() : present(jail);
-                inBatches(plan.fresh, batch -> banFresh(jail, batch, present));
+                banAll(jail, plan.fresh, jails.counters(jail).currentlyBanned() == 0 ? new EntrySet() : present(jail));
             }
             releaseAll(plan.releases);
             return changed;
@@ -277,16 +300,23 @@ public final class BlocklistImporter {
         /** Re-bans the held entries of this source that the jail lost. */
         void repair(EntrySet held) {
             JailName jail = source.jail();
-            EntrySet present = present(jail);
-            EntrySet missing = held.minus(present);
+            EntrySet missing = held.minus(present(jail));
             LOG.log(System.Logger.Level.INFO, "blocklist_repair source=" + source.id() + " missing=" + missing.size());
-            inBatches(missing, batch -> ban(jail, batch, false));
+            banAll(jail, missing, null);
         }
 
         void releaseAll(List<Plan.Release> releases) {
             for (Plan.Release release : releases) {
-                inBatches(release.external(), batch -> state.remove(source.id(), release.jail(), texts(batch)));
-                inBatches(release.owned(), batch -> unban(release.jail(), batch));
+                for (Iterator<List<IpNetwork>> it = release.external().batches(batchSize); it.hasNext(); ) {
+                    List<IpNetwork> batch = it.next();
+                    checkGoOn();
+                    state.remove(source.id(), release.jail(), texts(batch));
+                }
+                for (Iterator<List<IpNetwork>> it = release.owned().batches(batchSize); it.hasNext(); ) {
+                    List<IpNetwork> batch = it.next();
+                    checkGoOn();
+                    unban(release.jail(), batch);
+                }
             }
         }
 
@@ -298,19 +328,55 @@ public final class BlocklistImporter {
             return present;
         }
 
-        private void banFresh(JailName jail, List<IpNetwork> batch, EntrySet present) {
+        /**
+         * Bans entries in batches, pipelined with the writer.
+         *
+         * @param present what the jail banned before this import (entries in it are recorded, not sent); null when
+         *                every entry is this source's to ban (pending ones of a cut-short import, repairs)
+         */
+        private void banAll(JailName jail, EntrySet entries, EntrySet present) {
+            Iterator<List<IpNetwork>> batches = entries.batches(batchSize);
+            if (!batches.hasNext()) {
+                return;
+            }
+            List<IpNetwork> first = batches.next();
+            Future<List<IpNetwork>> pending = writer.submit(() -> before(jail, first, present));
+            Future<?> after = null;
+            while (pending != null) {
+                List<IpNetwork> toSend = await(pending);
+                checkGoOn();
+                List<IpNetwork> next = batches.hasNext() ? batches.next() : null;
+                pending = next == null ? null : writer.submit(() -> before(jail, next, present));
+                if (!toSend.isEmpty()) {
+                    figures.banned += bans.ban(jail, toSend);
+                }
+                Figures snapshot = figures.copy();
+                after = writer.submit(() -> {
+                    state.put(source.id(), jail, texts(toSend), EntryState.BANNED);
+                    progress.update(snapshot);
+                });
+            }
+            await(after);
+        }
+
+        /**
+         * Records a batch before its command: entries the jail bans already as held (shared with the blocklist
+         * that banned them, or external: banned by log lines or by hand, then never unbanned by a blocklist),
+         * the others as pending.
+         *
+         * @return the entries to send
+         */
+        private List<IpNetwork> before(JailName jail, List<IpNetwork> batch, EntrySet present) {
             List<IpNetwork> fresh = new ArrayList<>(batch.size());
             List<String> already = new ArrayList<>();
             for (IpNetwork entry : batch) {
-                if (present.contains(entry)) {
+                if (present != null && present.contains(entry)) {
                     already.add(entry.text());
                 } else {
                     fresh.add(entry);
                 }
             }
             if (!already.isEmpty()) {
-                // banned before this source named it: by another blocklist (then shared: released by the last
-                // one), or by log lines or by hand (then never unbanned by a blocklist)
                 Map<String, EntryState> others = state.heldByOthers(source.id(), jail, already);
                 List<String> shared = new ArrayList<>();
                 List<String> external = new ArrayList<>();
@@ -321,45 +387,8 @@ public final class BlocklistImporter {
                 state.put(source.id(), jail, shared, EntryState.BANNED);
                 state.put(source.id(), jail, external, EntryState.EXTERNAL);
             }
-            if (!fresh.isEmpty()) {
-                ban(jail, fresh, false);
-            }
-        }
-
-        /**
-         * Bans a batch: pending state, command, final state, archive.
-         *
-         * @param resumed entries a cut-short import left pending: archived only if every one was newly banned,
-         *                since one banned before the cut is archived already (by the import or by the sync)
-         */
-        private void ban(JailName jail, List<IpNetwork> batch, boolean resumed) {
-            List<String> texts = texts(batch);
-            state.put(source.id(), jail, texts, EntryState.BANNING);
-            Instant at = clock.instant();
-            int newly = bans.ban(jail, batch);
-            state.put(source.id(), jail, texts, EntryState.BANNED);
-            figures.banned += newly;
-            if (!resumed || newly == batch.size()) {
-                archive(jail, texts, at);
-            }
-            progress.update(figures);
-        }
-
-        private void archive(JailName jail, List<String> texts, Instant at) {
-            Optional<Long> seconds = configuration == null ? Optional.empty()
-                    : Optional.of(configuration.banTime().isPermanent() ? -1L : configuration.banTime().seconds());
-            List<BanRecord> records = new ArrayList<>(texts.size());
-            for (String text : texts) {
-                records.add(new BanRecord(jail.value(), text, at, seconds, 1, 0, List.of(), Optional.empty(),
-                        BanOrigin.BLOCKLIST));
-            }
-            try {
-                archive.archive(records);
-            } catch (DomainException e) {
-                // the bans stand; history_sync archives them from fail2ban's database (as fail2ban's own)
-                LOG.log(System.Logger.Level.WARNING, "blocklist_archive_failed source=" + source.id() + " reason="
-                        + e.code());
-            }
+            state.put(source.id(), jail, texts(fresh), EntryState.BANNING);
+            return fresh;
         }
 
         /** Unbans what no other source holds; forgets the rest. */
@@ -384,31 +413,41 @@ public final class BlocklistImporter {
                 }
             }
             state.remove(source.id(), jail, texts);
-            progress.update(figures);
+            progress.update(figures.copy());
         }
 
-        private void inBatches(EntrySet entries, Consumer<List<IpNetwork>> action) {
-            if (entries.isEmpty()) {
-                return;
-            }
-            List<IpNetwork> batch = new ArrayList<>(batchSize);
-            entries.forEach(entry -> {
-                batch.add(entry);
-                if (batch.size() == batchSize) {
-                    step(batch, action);
-                }
-            });
-            if (!batch.isEmpty()) {
-                step(batch, action);
-            }
-        }
-
-        private void step(List<IpNetwork> batch, Consumer<List<IpNetwork>> action) {
+        private void checkGoOn() {
             if (!goOn.getAsBoolean()) {
                 throw new Stopped();
             }
-            action.accept(batch);
-            batch.clear();
+        }
+
+        private <T> T await(Future<T> future) {
+            try {
+                return future.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Stopped();
+            }
+        }
+
+        /** Lets the writer finish what it was given (so the import ends after its last write), then stops it. */
+        @Override
+        public void close() {
+            writer.shutdown();
+            try {
+                if (!writer.awaitTermination(1, TimeUnit.MINUTES)) {
+                    writer.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                writer.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -54,6 +54,23 @@ final class Figures {
         ignored = earlier.ignored();
     }
 
+    /** A copy, for a thread that reports progress while this one goes on. */
+    Figures copy() {
+        Figures copy = new Figures();
+        copy.bytes = bytes;
+        copy.total = total;
+        copy.valid = valid;
+        copy.invalid = invalid;
+        copy.duplicates = duplicates;
+        copy.ignored = ignored;
+        copy.banned = banned;
+        copy.unbanned = unbanned;
+        copy.notModified = notModified;
+        copy.applying = applying;
+        copy.samples.addAll(samples);
+        return copy;
+    }
+
     ImportCounts counts() {
         return new ImportCounts(bytes, total, valid, invalid, duplicates, ignored, banned, unbanned);
     }

@@ -29,4 +29,24 @@ class EntrySetTextTest {
         assertThat(set.addText("1.2.3.4/33")).isFalse();
         assertThat(set.isEmpty()).isTrue();
     }
+
+    @Test
+    void handsOutEveryEntryOnceInBatches() {
+        EntrySet set = new EntrySet();
+        for (int i = 0; i < 1234; i++) {
+            set.addText("10.0." + (i / 256) + "." + (i % 256));
+        }
+        java.util.Set<IpNetwork> seen = new java.util.HashSet<>();
+        java.util.Iterator<java.util.List<IpNetwork>> batches = set.batches(100);
+        int count = 0;
+        while (batches.hasNext()) {
+            java.util.List<IpNetwork> batch = batches.next();
+            assertThat(batch).hasSizeLessThanOrEqualTo(100).isNotEmpty();
+            seen.addAll(batch);
+            count += batch.size();
+        }
+        assertThat(count).isEqualTo(1234);
+        assertThat(seen).hasSize(1234);
+        assertThat(new EntrySet().batches(10).hasNext()).isFalse();
+    }
 }

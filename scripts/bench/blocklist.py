@@ -1,0 +1,103 @@
+"""Drives scripts/bench/blocklist.sh: times the blocklist API and the raw banip floor, prints the figures."""
+import datetime
+import json
+import os
+import sys
+import time
+import urllib.request
+
+sys.path.insert(0, "/usr/lib/python3/dist-packages")
+from fail2ban.client.csocket import CSocket  # noqa: E402
+
+url, cookies, csrf, lists, list_dir, sock, entries, apply_n, pid = sys.argv[1:10]
+entries, apply_n = int(entries), int(apply_n)
+cookie = ""
+for line in open(cookies):
+    parts = line.rstrip("\n").split("\t")
+    if len(parts) == 7 and parts[5] == "bangui_session":
+        cookie = "bangui_session=" + parts[6]
+
+
+def call(method, path, body=None):
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(url + path, data=data, method=method,
+                                     headers={"Cookie": cookie, "X-CSRF-Token": csrf,
+                                              "Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=600) as response:
+        return response.status, json.loads(response.read() or b"null")
+
+
+def instant(text):
+    return datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def wait(import_id):
+    while True:
+        _, run = call("GET", "/api/v1/blocklists/imports/%d" % import_id)
+        if run["status"] != "running":
+            return run, (instant(run["finishedAt"]) - instant(run["startedAt"])).total_seconds()
+        time.sleep(0.05)
+
+
+def create(name, path, jail, enabled):
+    _, source = call("POST", "/api/v1/blocklists", {"name": name, "url": lists + path, "jail": jail,
+                                                     "enabled": enabled, "schedule": "1d"})
+    return source["id"]
+
+
+def import_now(source):
+    _, started = call("POST", "/api/v1/blocklists/%d/import" % source)
+    return wait(started["importId"])
+
+
+def rss_mb():
+    with open("/proc/%s/status" % pid) as status:
+        for line in status:
+            if line.startswith("VmRSS"):
+                return int(line.split()[1]) // 1024
+    return -1
+
+
+# 1. download + parse + diff of the 1M list, nothing applied
+big = create("big", "/big.txt", "blocklist", False)
+previews = []
+for _ in range(3):
+    start = time.monotonic()
+    _, preview = call("POST", "/api/v1/blocklists/%d/preview" % big)
+    previews.append(time.monotonic() - start)
+print("blocklist preview (download + parse + diff) of a %d-line list, %.1f MB: %s s, best %.2f s "
+      "(target <= 3 s; ratio %.2f); entries %s, to ban %d"
+      % (entries, os.path.getsize(list_dir + "/big.txt") / 1e6, ", ".join("%.2f" % p for p in previews),
+         min(previews), min(previews) / 3, preview["entries"], preview["toBanCount"]))
+
+# 2. apply of APPLY new entries vs the raw banip floor, same fail2ban, same batch size (BanGUI's default 500)
+raw = [line.strip() for line in open(list_dir + "/apply.raw")]
+client = CSocket(sock)
+start = time.monotonic()
+for i in range(0, len(raw), 500):
+    client.send(["set", "rawfloor", "banip"] + raw[i:i + 500])
+floor = time.monotonic() - start
+applied = create("apply", "/apply.txt", "blocklist", False)
+run, took = import_now(applied)
+print("blocklist apply of %d new entries: %.2f s vs raw batched banip %.2f s: ratio %.2f (target <= 1.2); "
+      "banned %d, status %s" % (apply_n, took, floor, took / floor, run["banned"], run["status"]))
+
+# 3. the 1M list applied, then re-imported unchanged
+run, took = import_now(big)
+print("blocklist first import of the %d-line list (applies %d bans): %.1f s, status %s"
+      % (entries, run["banned"], took, run["status"]))
+os.utime(list_dir + "/big.txt")  # new Last-Modified: the server answers 200 with the same content
+time.sleep(1.1)
+os.utime(list_dir + "/big.txt")
+run, full = import_now(big)
+print("blocklist re-import of the unchanged list, downloaded again (200): %.2f s (target <= 2 s; ratio %.2f); "
+      "banned %d unbanned %d, notModified %s" % (full, full / 2, run["banned"], run["unbanned"], run["notModified"]))
+times = []
+for _ in range(5):
+    run, took = import_now(big)
+    times.append(took)
+print("blocklist re-import with a 304: %s ms, median %.0f ms (target <= 50 ms; ratio %.2f); notModified %s"
+      % (", ".join("%.0f" % (t * 1000) for t in times), sorted(times)[2] * 1000, sorted(times)[2] / 0.05,
+         run["notModified"]))
+print("heap: -Xmx256m; RSS after the runs %d MB; the service %s" % (rss_mb(), "is running" if os.path.exists(
+    "/proc/" + pid) else "HAD EXITED"))
