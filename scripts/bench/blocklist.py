@@ -50,6 +50,16 @@ def import_now(source):
     return wait(started["importId"])
 
 
+def cpu_seconds(process):
+    """User + system CPU time of a process, in seconds."""
+    fields = open("/proc/%s/stat" % process).read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def fail2ban_pid():
+    return open(os.path.join(os.path.dirname(sock), "server.pid")).read().strip()
+
+
 def rss_mb():
     with open("/proc/%s/status" % pid) as status:
         for line in status:
@@ -73,14 +83,20 @@ print("blocklist preview (download + parse + diff) of a %d-line list, %.1f MB: %
 # 2. apply of APPLY new entries vs the raw banip floor, same fail2ban, same batch size (BanGUI's default 500)
 raw = [line.strip() for line in open(list_dir + "/apply.raw")]
 client = CSocket(sock)
+f2b = fail2ban_pid()
+cpu = cpu_seconds(f2b)
 start = time.monotonic()
 for i in range(0, len(raw), 500):
     client.send(["set", "rawfloor", "banip"] + raw[i:i + 500])
 floor = time.monotonic() - start
+floor_cpu = cpu_seconds(f2b) - cpu
 applied = create("apply", "/apply.txt", "blocklist", False)
+cpu, bangui_cpu = cpu_seconds(f2b), cpu_seconds(pid)
 run, took = import_now(applied)
+apply_cpu, bangui_cpu = cpu_seconds(f2b) - cpu, cpu_seconds(pid) - bangui_cpu
 print("blocklist apply of %d new entries: %.2f s vs raw batched banip %.2f s: ratio %.2f (target <= 1.2); "
-      "banned %d, status %s" % (apply_n, took, floor, took / floor, run["banned"], run["status"]))
+      "banned %d, status %s; fail2ban CPU %.2f s vs %.2f s raw, BanGUI CPU %.2f s"
+      % (apply_n, took, floor, took / floor, run["banned"], run["status"], apply_cpu, floor_cpu, bangui_cpu))
 
 # 3. the 1M list applied, then re-imported unchanged
 run, took = import_now(big)

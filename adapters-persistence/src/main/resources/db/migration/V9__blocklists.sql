@@ -31,8 +31,8 @@ CREATE TABLE blocklist_entry (
     PRIMARY KEY (source_id, jail, entry)
 ) WITHOUT ROWID;
 
--- covering for "who else holds it" and for the count of distinct held entries per jail
-CREATE INDEX blocklist_entry_jail ON blocklist_entry (jail, entry, state);
+-- "who else holds it"; state stays out of it, so that a batch turning from pending to held rewrites no index
+CREATE INDEX blocklist_entry_jail ON blocklist_entry (jail, entry);
 
 -- The import log; kept when its source is deleted. instance is NULL for an import asked for through the API
 -- and not yet claimed by the leader.
