@@ -9,6 +9,8 @@
 #     with sessions on Redis vs SQLite, interleaved A/B
 #   - every API request is authenticated: a session cookie is validated on each one; GET /api/v1/auth/session
 #     measures that validation alone
+#   - blocklists (scripts/bench/blocklist.sh): a 1M-entry list downloaded, parsed and diffed; apply of 100,000
+#     entries against a raw batched banip; re-import of the unchanged list with a 200 and with a 304
 # Everything runs on loopback; BENCH_SECONDS (default 15) sets the length of each run. The global per-client
 # rate limit is turned off for the run: every request comes from one address.
 set -euo pipefail
@@ -131,3 +133,4 @@ ratio1=$(awk -v a="$jails1_p50" -v b="$floor1_p50" 'BEGIN { printf "%.2f", a / b
 "$BANGUI_ROOT/scripts/bench/geo.sh" | tee -a "$BENCH/results.txt"
 "$BANGUI_ROOT/scripts/bench/history-query.sh" | tee -a "$BENCH/results.txt"
 "$BANGUI_ROOT/scripts/bench/history-sync.sh" | tee -a "$BENCH/results.txt"
+"$BANGUI_ROOT/scripts/bench/blocklist.sh" | tee -a "$BENCH/results.txt"

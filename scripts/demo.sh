@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs BanGUI for real on this machine: installs what is missing (JDK 17, fail2ban), starts a private
 # fail2ban-server with three demo jails (no firewall is touched), feeds one jail a few failed logins so that
-# bans show up at once, and starts BanGUI on its embedded SQLite database. Completes first-run setup with a
-# fresh random password and prints the URL and how to log in.
+# bans show up at once, serves a small demo blocklist from loopback, and starts BanGUI on its embedded SQLite
+# database. Completes first-run setup with a fresh random password, adds the demo blocklist (mirrored into the
+# blocklist jail) and prints the URL and how to log in.
 #
 #   scripts/demo.sh          run in the foreground; Ctrl-C stops BanGUI and the demo fail2ban
 #   scripts/demo.sh --detach leave both running in the background
@@ -16,8 +17,11 @@ source "$(dirname "$0")/lib/common.sh"
 DEMO="$BANGUI_ROOT/.demo"
 PORT="${BANGUI_PORT:-8080}"
 
+LIST_PORT="${BANGUI_DEMO_LIST_PORT:-$((PORT + 1))}"
+
 stop_demo() {
   stop_pid_file "$DEMO/bangui.pid"
+  stop_pid_file "$DEMO/lists.pid"
   stop_pid_file "$DEMO/fail2ban/server.pid"
 }
 
@@ -47,6 +51,20 @@ for ip in 203.0.113.10 203.0.113.11 198.51.100.200 2001:db8::bad 1.1.1.1 9.9.9.9
 done
 echo "$now demo sshd[4242]: Failed password for admin from 192.0.2.99 port 50004 ssh2" >> "$DEMO/fail2ban/logs/auth.log"
 
+log "serving a demo blocklist on http://127.0.0.1:$LIST_PORT/demo-list.txt"
+rm -rf "$DEMO/lists" && mkdir -p "$DEMO/lists"
+cat > "$DEMO/lists/demo-list.txt" <<'LIST'
+# BanGUI demo blocklist: documentation ranges only
+203.0.113.50
+203.0.113.51 ; inline comment
+198.51.100.128/26
+2001:db8:bad::/48
+192.0.2.250, covered by the jail's ignoreip: skipped and counted
+not-an-address
+LIST
+(cd "$DEMO/lists" && exec python3 -m http.server "$LIST_PORT" --bind 127.0.0.1) > "$DEMO/lists.log" 2>&1 &
+echo $! > "$DEMO/lists.pid"
+
 log "starting BanGUI on http://127.0.0.1:$PORT"
 rm -rf "$DEMO/data" && mkdir -p "$DEMO/data/geoip"
 ensure_geo_db "$BANGUI_ROOT/.cache/geoip"
@@ -58,6 +76,7 @@ BANGUI_DATABASE_PATH="$DEMO/data/bangui.db" \
 BANGUI_FAIL2BAN_SOCKET="$DEMO/fail2ban/fail2ban.sock" \
 BANGUI_FAIL2BAN_CONFIG_DIR="$DEMO/fail2ban/conf" \
 BANGUI_LOG_FORMAT="${BANGUI_LOG_FORMAT:-text}" \
+BANGUI_BLOCKLIST_ALLOW_PRIVATE=true \
   java -jar "$BANGUI_ROOT/bootstrap/target/bangui.jar" > "$DEMO/bangui.log" 2>&1 &
 echo $! > "$DEMO/bangui.pid"
 
@@ -72,6 +91,12 @@ PASSWORD=$(random_password)
 URL="http://127.0.0.1:$PORT"
 complete_setup "$URL" "$DEMO/data/setup-token" "$PASSWORD"
 CSRF=$(login "$URL" "$PASSWORD" "$DEMO/cookies.txt")
+
+log "adding the demo blocklist (BANGUI_BLOCKLIST_ALLOW_PRIVATE=true lets it come from loopback: demo only)"
+status=$(curl -s -o "$DEMO/blocklist.json" -w '%{http_code}' -b "$DEMO/cookies.txt" -H "X-CSRF-Token: $CSRF" \
+  -H 'Content-Type: application/json' "$URL/api/v1/blocklists" \
+  -d "{\"name\":\"demo-list\",\"url\":\"http://127.0.0.1:$LIST_PORT/demo-list.txt\",\"jail\":\"blocklist\",\"schedule\":\"1h\"}")
+[ "$status" = "201" ] || die "adding the demo blocklist answered $status: $(cat "$DEMO/blocklist.json")"
 
 cat <<MSG
 
@@ -93,12 +118,17 @@ cat <<MSG
     curl -b $DEMO/cookies.txt '$URL/api/v1/history/export?format=ndjson'
     curl -b $DEMO/cookies.txt $URL/api/v1/dashboard/map
     curl -b $DEMO/cookies.txt $URL/api/v1/geo/9.9.9.9
+    curl -b $DEMO/cookies.txt $URL/api/v1/blocklists
+    curl -b $DEMO/cookies.txt '$URL/api/v1/blocklists/imports?limit=5'
+    curl -b $DEMO/cookies.txt -H 'X-CSRF-Token: $CSRF' -X POST $URL/api/v1/blocklists/1/import
+    curl -b $DEMO/cookies.txt -H 'X-CSRF-Token: $CSRF' -X POST $URL/api/v1/blocklists/1/preview
+      (edit $DEMO/lists/demo-list.txt, import again: the blocklist jail follows the list)
     OpenAPI: curl -b $DEMO/cookies.txt $URL/api/v1/openapi/bangui-v1.yml
 
   Log in again:
     curl -c jar -H 'Content-Type: application/json' -d '{"password":"$PASSWORD"}' $URL/api/v1/auth/login
 
-  Logs: $DEMO/bangui.log, $DEMO/fail2ban/fail2ban.log
+  Logs: $DEMO/bangui.log, $DEMO/fail2ban/fail2ban.log, $DEMO/lists.log
 
 MSG
 
