@@ -9,6 +9,9 @@ CREATE TABLE blocklist_source (
     -- validators of the last complete import, sent as If-None-Match / If-Modified-Since
     etag           TEXT,
     last_modified  TEXT,
+    -- SHA-256 of what the jail's filter (ignoreip, own addresses) and of the body of the last applied list:
+    -- a 200 with the same body and filter needs no diff
+    fingerprint    TEXT,
     -- when the next scheduled import is due; NULL while disabled
     next_import_at INTEGER,
     created_at     INTEGER NOT NULL,

@@ -109,9 +109,12 @@ class BlocklistCrashIT {
         }
         try (ServiceProcess restarted = ServiceProcess.start(restartEnv(), log)) {
             Api api = login(restarted);
-            Map<String, Object> resumed = awaitFinished(api, source, "resume");
+            Map<String, Object> resumed = awaitResumeSucceeded(api, source);
             assertThat(resumed.get("status")).as(resumed.toString()).isEqualTo("succeeded");
-            assertThat(statuses(api, source)).containsExactly("succeeded", "interrupted");
+            List<String> statuses = statuses(api, source); // newest first
+            assertThat(statuses.get(0)).isEqualTo("succeeded");
+            assertThat(statuses.subList(1, statuses.size())).as(statuses.toString()).isNotEmpty()
+                    .allMatch("interrupted"::equals);
             assertMirrored(source, list);
             Eventually.await("history_sync has archived every ban", Duration.ofSeconds(30),
                     () -> number("SELECT count(DISTINCT ip) FROM history WHERE jail = 'blocklist'") == ENTRIES);
@@ -147,7 +150,7 @@ class BlocklistCrashIT {
         }
         try (ServiceProcess restarted = ServiceProcess.start(restartEnv(), log)) {
             Api api = login(restarted);
-            Map<String, Object> resumed = awaitFinished(api, source, "resume");
+            Map<String, Object> resumed = awaitResumeSucceeded(api, source);
             assertThat(resumed.get("status")).as(resumed.toString()).isEqualTo("succeeded");
             assertMirrored(source, list);
         }
@@ -243,6 +246,22 @@ class BlocklistCrashIT {
             found[0] = imports(api, source).stream().filter(i -> trigger.equals(i.get("trigger"))).findFirst()
                     .orElse(null);
             return found[0] != null && !"running".equals(found[0].get("status"));
+        });
+        return found[0];
+    }
+
+    /**
+     * The resume that succeeded. On a loaded machine a resume may itself be cut short (the 3 s lock TTL of these
+     * tests lapses while the database's write lock is busy, and the import stops as it must); the next run then
+     * resumes again.
+     */
+    private static Map<String, Object> awaitResumeSucceeded(Api api, long source) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object>[] found = new Map[1];
+        Eventually.await("a succeeded resume of source " + source, Duration.ofSeconds(90), () -> {
+            found[0] = imports(api, source).stream().filter(i -> "resume".equals(i.get("trigger"))
+                    && "succeeded".equals(i.get("status"))).findFirst().orElse(null);
+            return found[0] != null;
         });
         return found[0];
     }

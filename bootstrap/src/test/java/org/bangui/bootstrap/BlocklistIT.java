@@ -95,6 +95,42 @@ class BlocklistIT extends SandboxedServiceTest {
     }
 
     @Test
+    void theSameListServedWithoutValidatorsIsReadAgainButChangesNothing() {
+        lists.serve("/plain.txt", "203.0.113.24", "203.0.113.25");
+        lists.withoutValidators("/plain.txt");
+        long id = create("plain", "/plain.txt", "blocklist");
+        assertThat(awaitImport(id, 0).get("banned")).isEqualTo(2);
+        String times = fail2ban.client("get", "blocklist", "banip", "--with-time");
+
+        Map<String, Object> again = importNow(id);
+        assertThat(again.get("status")).isEqualTo("succeeded");
+        assertThat(again.get("notModified")).isEqualTo(false);
+        assertThat(again.get("entries")).isEqualTo(Map.of("total", 2, "valid", 2, "invalid", 0, "duplicates", 0,
+                "ignored", 0));
+        assertThat(again.get("banned")).isEqualTo(0);
+        assertThat(lines(fail2ban.client("get", "blocklist", "banip", "--with-time"), "203.0.113.2"))
+                .isEqualTo(lines(times, "203.0.113.2"));
+    }
+
+    @Test
+    void anUnchangedListIsAppliedAgainWhenTheJailsIgnoreListChanged() {
+        lists.serve("/ignore.txt", "203.0.113.26", "203.0.113.27");
+        long id = create("ignore", "/ignore.txt", "blocklist");
+        awaitImport(id, 0);
+        fail2ban.client("set", "blocklist", "addignoreip", "203.0.113.27");
+        try {
+            // the server would answer 304 to the validators: they are not sent, the filter changed
+            Map<String, Object> again = importNow(id);
+            assertThat(again.get("notModified")).isEqualTo(false);
+            assertThat(again.get("unbanned")).isEqualTo(1);
+            assertThat(((Map<?, ?>) again.get("entries")).get("ignored")).isEqualTo(1);
+            assertThat(banned("blocklist")).contains("203.0.113.26").doesNotContain("203.0.113.27");
+        } finally {
+            fail2ban.client("set", "blocklist", "delignoreip", "203.0.113.27");
+        }
+    }
+
+    @Test
     void anEntryHeldByTwoSourcesIsUnbannedOnlyWhenBothDropIt() {
         lists.serve("/a.txt", "203.0.113.30", "203.0.113.31");
         lists.serve("/b.txt", "203.0.113.31", "203.0.113.32");

@@ -43,7 +43,8 @@ class JobsApiIT extends SandboxedServiceTest {
                 "scheduler_lock_heartbeat", "health_check", "session_cleanup", "rate_limiter_cleanup");
         // then the features' jobs, in bean order
         assertThat(names.subList(4, names.size())).containsExactlyInAnyOrder(
-                "geo_cache_flush", "geo_cache_cleanup", "geo_re_resolve", "history_sync", "history_retention");
+                "geo_cache_flush", "geo_cache_cleanup", "geo_re_resolve", "history_sync", "history_retention",
+                "blocklist_import");
         assertThat(response.list("jobs")).allSatisfy(j -> assertThat(j).containsKeys("schedule", "running", "lastRun",
                 "nextRunAt"));
         assertThat(anonymous.get("/api/v1/jobs").status()).isEqualTo(401);

@@ -34,6 +34,7 @@ final class ListServer implements AutoCloseable {
     private final Map<String, Long> delays = new ConcurrentHashMap<>();
     private final List<Hit> hits = new CopyOnWriteArrayList<>();
     private final java.util.Set<String> gzipPaths = ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> plainPaths = ConcurrentHashMap.newKeySet();
 
     ListServer() {
         try {
@@ -66,6 +67,11 @@ final class ListServer implements AutoCloseable {
     void serveGzip(String path, byte[] gzipped) {
         serveBytes(path, gzipped);
         gzipPaths.add(path);
+    }
+
+    /** Serves {@code path} without ETag: every request is answered 200 with the whole body. */
+    void withoutValidators(String path) {
+        plainPaths.add(path);
     }
 
     /** Answers {@code status} with a short body at {@code path}. */
@@ -101,12 +107,14 @@ final class ListServer implements AutoCloseable {
             }
             String etag = "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 8)
                     + "\"";
-            exchange.getResponseHeaders().set("ETag", etag);
+            if (!plainPaths.contains(path)) {
+                exchange.getResponseHeaders().set("ETag", etag);
+            }
             exchange.getResponseHeaders().set("Content-Type", "text/plain");
             if (gzipPaths.contains(path)) {
                 exchange.getResponseHeaders().set("Content-Encoding", "gzip");
             }
-            if (etag.equals(ifNoneMatch)) {
+            if (!plainPaths.contains(path) && etag.equals(ifNoneMatch)) {
                 exchange.sendResponseHeaders(304, -1);
                 return;
             }

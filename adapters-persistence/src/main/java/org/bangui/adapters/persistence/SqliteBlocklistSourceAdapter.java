@@ -32,7 +32,7 @@ import org.sqlite.SQLiteException;
 public class SqliteBlocklistSourceAdapter implements BlocklistSourcePort {
 
     private static final String COLUMNS = "id, name, url, jail, enabled, schedule, etag, last_modified, "
-            + "next_import_at, created_at, updated_at";
+            + "fingerprint, next_import_at, created_at, updated_at";
     private static final String LIVE = " FROM blocklist_source WHERE deleted_at IS NULL";
 
     private final DataSource dataSource;
@@ -72,7 +72,10 @@ public class SqliteBlocklistSourceAdapter implements BlocklistSourcePort {
     public BlocklistSource update(long id, SourceSettings settings, Instant now, Optional<Instant> nextImportAt) {
         String sql = "UPDATE blocklist_source SET name = ?, url = ?, jail = ?, enabled = ?, schedule = ?, "
                 + "next_import_at = ?, updated_at = ?, "
-                + "etag = CASE WHEN url = ?2 THEN etag END, last_modified = CASE WHEN url = ?2 THEN last_modified END "
+                // a new url or jail: the next import downloads and diffs the list whole
+                + "etag = CASE WHEN url = ?2 AND jail = ?3 THEN etag END, "
+                + "last_modified = CASE WHEN url = ?2 AND jail = ?3 THEN last_modified END, "
+                + "fingerprint = CASE WHEN url = ?2 AND jail = ?3 THEN fingerprint END "
                 + "WHERE id = ? AND deleted_at IS NULL";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             bindSettings(s, settings, nextImportAt);
@@ -128,14 +131,16 @@ public class SqliteBlocklistSourceAdapter implements BlocklistSourcePort {
     }
 
     @Override
-    public void scheduled(long id, Optional<Instant> nextImportAt, CacheValidators validators) {
+    public void scheduled(long id, Optional<Instant> nextImportAt, CacheValidators validators,
+                          Optional<String> fingerprint) {
         String sql = "UPDATE blocklist_source SET next_import_at = CASE WHEN enabled = 1 THEN ? END, etag = ?, "
-                + "last_modified = ? WHERE id = ?";
+                + "last_modified = ?, fingerprint = ? WHERE id = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             setInstant(s, 1, nextImportAt);
             s.setString(2, validators.etag().orElse(null));
             s.setString(3, validators.lastModified().orElse(null));
-            s.setLong(4, id);
+            s.setString(4, fingerprint.orElse(null));
+            s.setLong(5, id);
             s.executeUpdate();
         } catch (SQLException e) {
             throw new BlocklistStoreException("the blocklist schedule could not be stored", e);
@@ -203,7 +208,8 @@ public class SqliteBlocklistSourceAdapter implements BlocklistSourcePort {
                 BlocklistSchedule.parse(rows.getString("schedule"), cron));
         CacheValidators validators = new CacheValidators(Optional.ofNullable(rows.getString("etag")),
                 Optional.ofNullable(rows.getString("last_modified")));
-        return new BlocklistSource(rows.getLong("id"), settings, validators, nextAt,
+        return new BlocklistSource(rows.getLong("id"), settings, validators,
+                Optional.ofNullable(rows.getString("fingerprint")), nextAt,
                 Instant.ofEpochMilli(rows.getLong("created_at")), Instant.ofEpochMilli(rows.getLong("updated_at")));
     }
 

@@ -69,7 +69,8 @@ public final class BlocklistImportJob extends ScheduledJob {
         String me = instance.get();
         Instant now = clock.instant();
         for (long sourceId : log.interruptOthers(me, now)) {
-            sources.find(sourceId).ifPresent(s -> sources.scheduled(s.id(), Optional.of(now), CacheValidators.NONE));
+            sources.find(sourceId).ifPresent(s -> sources.scheduled(s.id(), Optional.of(now), CacheValidators.NONE,
+                    Optional.empty()));
             LOG.log(System.Logger.Level.INFO, "blocklist_import_resumed source=" + sourceId);
         }
         Set<Long> done = new HashSet<>();
@@ -141,13 +142,12 @@ public final class BlocklistImportJob extends ScheduledJob {
 
     private void importList(BlocklistSource source, BlocklistImport run, JobContext context) {
         started(source, run);
-        CacheValidators validators = source.validators();
-        // cleared for the time of the import: one cut short must be followed by a full download, not a 304
-        sources.scheduled(source.id(), source.nextImportAt(), CacheValidators.NONE);
+        // cleared for the time of the import: one cut short must be followed by a full download and diff
+        sources.scheduled(source.id(), source.nextImportAt(), CacheValidators.NONE, Optional.empty());
         Figures figures = new Figures();
         ImportOutcome outcome;
         try {
-            outcome = importer.run(source, validators,
+            outcome = importer.run(source,
                     log.latest(source.id(), ImportStatus.SUCCEEDED).map(BlocklistImport::counts), figures,
                     f -> log.progress(run.id(), f.counts(), f.notModified, f.samples), context::stillLeader);
         } catch (RuntimeException unexpected) {
@@ -158,9 +158,14 @@ public final class BlocklistImportJob extends ScheduledJob {
         Instant end = clock.instant();
         Optional<Instant> next = outcome.status() == ImportStatus.INTERRUPTED ? Optional.of(end)
                 : Optional.of(nextAfter(source, run.startedAt(), end));
-        CacheValidators keep = outcome.status() == ImportStatus.SUCCEEDED ? outcome.validators()
-                : outcome.status() == ImportStatus.FAILED && !figures.applying ? validators : CacheValidators.NONE;
-        sources.scheduled(source.id(), next, keep);
+        if (outcome.status() == ImportStatus.SUCCEEDED) {
+            sources.scheduled(source.id(), next, outcome.validators(), outcome.fingerprint());
+        } else if (outcome.status() == ImportStatus.FAILED && !figures.applying) {
+            // nothing was sent: what the last import applied still stands
+            sources.scheduled(source.id(), next, source.validators(), source.fingerprint());
+        } else {
+            sources.scheduled(source.id(), next, CacheValidators.NONE, Optional.empty());
+        }
         finished(source, run, outcome, figures, end);
     }
 

@@ -1,6 +1,10 @@
 package org.bangui.application.blocklist;
 
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Set;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +36,7 @@ import org.bangui.domain.jail.JailControlPort;
 import org.bangui.domain.jail.JailName;
 import org.bangui.domain.jail.UnknownJailException;
 import org.bangui.domain.net.HostAddressesPort;
+import org.bangui.domain.net.IpAddress;
 import org.bangui.domain.net.IpNetwork;
 import org.bangui.domain.shared.DomainException;
 
@@ -90,21 +95,28 @@ public final class BlocklistImporter {
     /**
      * Imports the source's list into its jail.
      *
-     * @param validators what to send for a conditional download ({@link CacheValidators#NONE} to read it whole)
+     * <p>The source's validators are sent only if its fingerprint shows that the last import applied the list
+     * through the jail's current filter ({@code ignoreip}, the host's addresses): a changed filter needs the
+     * list read and diffed again. A 304, or a 200 whose body and filter match the fingerprint, needs no diff.
+     *
      * @param previous the list's figures of the last import that read it, for a 304
      * @param goOn false once the import must stop (shutdown, lost lock): checked between batches
      */
-    ImportOutcome run(BlocklistSource source, CacheValidators validators, Optional<ImportCounts> previous,
-                      Figures figures, Progress progress, BooleanSupplier goOn) {
+    ImportOutcome run(BlocklistSource source, Optional<ImportCounts> previous, Figures figures, Progress progress,
+                      BooleanSupplier goOn) {
         JailName jail = source.jail();
         try {
             JailConfiguration configuration = jails.configuration(jail);
-            Fetched fetched = fetch(source, validators, figures);
+            List<IpNetwork> ignoreIp = BanService.literalNetworks(configuration.ignoreIp());
+            Set<IpAddress> own = host.ownAddresses();
+            String filter = Fingerprints.filter(jail, ignoreIp, own);
+            boolean sameFilter = source.fingerprint().filter(f -> Fingerprints.filterOf(f).equals(filter)).isPresent();
+            Fetched fetched = fetch(source, sameFilter ? source.validators() : CacheValidators.NONE, figures);
             if (fetched == null) {
                 previous.ifPresent(figures::sameListAs);
                 figures.notModified = true;
                 if (inSync(jail)) {
-                    return ImportOutcome.succeeded(validators);
+                    return ImportOutcome.succeeded(source.validators(), source.fingerprint());
                 }
                 // the jail lost entries the list holds (expired, unbanned by hand): read the list again to restore them
                 figures.notModified = false;
@@ -115,11 +127,15 @@ public final class BlocklistImporter {
                 return ImportOutcome.ended(ImportStatus.FAILED, refusal.get());
             }
             EntrySet list = fetched.entries;
-            ListFilter.Removed removed = ListFilter.apply(list,
-                    BanService.literalNetworks(configuration.ignoreIp()), host.ownAddresses());
+            ListFilter.Removed removed = ListFilter.apply(list, ignoreIp, own);
             figures.refused(removed.refused());
             figures.ignored = removed.ignored();
             progress.update(figures);
+            Optional<String> fingerprint = Optional.of(Fingerprints.of(filter, fetched.digest));
+            if (fingerprint.equals(source.fingerprint()) && inSync(jail)) {
+                // the same list through the same filter as the last complete import: the diff is empty
+                return ImportOutcome.succeeded(fetched.download.validators(), fingerprint);
+            }
             Plan plan = Plan.of(StoredState.load(state, source.id()), jail, list);
             figures.applying = true;
             try (Applier applier = new Applier(source, figures, progress, goOn)) {
@@ -132,7 +148,7 @@ public final class BlocklistImporter {
                 forgetHeldCounts(jail, plan);
                 throw e;
             }
-            return ImportOutcome.succeeded(fetched.download.validators());
+            return ImportOutcome.succeeded(fetched.download.validators(), fingerprint);
         } catch (Stopped stopped) {
             return ImportOutcome.ended(ImportStatus.INTERRUPTED, "stopped between two batches (shutdown or loss "
                     + "of the scheduler lock); the next import finishes it");
@@ -195,7 +211,7 @@ public final class BlocklistImporter {
             } finally {
                 forgetHeldCounts(null, plan);
             }
-            return ImportOutcome.succeeded(CacheValidators.NONE);
+            return ImportOutcome.succeeded(CacheValidators.NONE, Optional.empty());
         } catch (Stopped stopped) {
             return ImportOutcome.ended(ImportStatus.INTERRUPTED, "stopped between two batches; the release goes on "
                     + "at the next run");
@@ -205,15 +221,16 @@ public final class BlocklistImporter {
         }
     }
 
-    /** A downloaded, parsed list. */
-    private record Fetched(Download download, EntrySet entries) {
+    /** A downloaded, parsed list and the SHA-256 of its body. */
+    private record Fetched(Download download, EntrySet entries, String digest) {
     }
 
     /** Downloads and parses; null for a 304. */
     private Fetched fetch(BlocklistSource source, CacheValidators validators, Figures figures) {
         ParsedList[] parsed = new ParsedList[1];
+        MessageDigest digest = Fingerprints.sha256();
         Download result = download.download(source.url(), validators.any() ? Optional.of(validators)
-                : Optional.empty(), body -> parsed[0] = BlocklistParser.parse(body));
+                : Optional.empty(), body -> parsed[0] = BlocklistParser.parse(new DigestInputStream(body, digest)));
         figures.bytes = result.bytes();
         if (result.notModified()) {
             return null;
@@ -222,7 +239,7 @@ public final class BlocklistImporter {
             throw new BlocklistDownloadException("read_failed", "the server sent no body");
         }
         figures.parsed(parsed[0]);
-        return new Fetched(result, parsed[0].entries());
+        return new Fetched(result, parsed[0].entries(), HexFormat.of().formatHex(digest.digest()));
     }
 
     /**

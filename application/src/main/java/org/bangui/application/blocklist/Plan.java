@@ -27,51 +27,40 @@ final class Plan {
         }
     }
 
-    final EntrySet ensure = new EntrySet();
-    final EntrySet fresh = new EntrySet();
-    final EntrySet held = new EntrySet();
+    final EntrySet ensure;
+    final EntrySet fresh;
+    final EntrySet held;
     final List<Release> releases = new ArrayList<>();
 
-    private Plan() {
+    private Plan(EntrySet ensure, EntrySet fresh, EntrySet held) {
+        this.ensure = ensure;
+        this.fresh = fresh;
+        this.held = held;
     }
 
     /**
+     * Set operations on the packed sets: no object per entry, linear in the sizes.
+     *
      * @param jail the jail the list goes into; null when the source is deleted (everything is released)
      */
     static Plan of(StoredState stored, JailName jail, EntrySet list) {
-        Plan plan = new Plan();
         StoredState.InJail here = jail == null ? new StoredState.InJail() : stored.in(jail);
-        list.forEach(entry -> {
-            if (here.banning.contains(entry) || here.unbanning.contains(entry)) {
-                plan.ensure.add(entry);
-            } else if (here.banned.contains(entry)) {
-                plan.held.add(entry);
-            } else if (!here.external.contains(entry)) {
-                plan.fresh.add(entry);
-            }
-        });
+        Plan plan = new Plan(list.intersect(here.banning, here.unbanning),
+                list.minusAll(here.banned, here.external, here.banning, here.unbanning),
+                list.intersect(here.banned));
         for (Map.Entry<JailName, StoredState.InJail> e : stored.jails.entrySet()) {
             StoredState.InJail in = e.getValue();
-            boolean left = !e.getKey().equals(jail);
             EntrySet owned = new EntrySet();
-            EntrySet external = new EntrySet();
-            addUnlisted(in.banned, list, left, owned);
-            addUnlisted(in.banning, list, left, owned);
-            addUnlisted(in.unbanning, list, left, owned);
-            addUnlisted(in.external, list, left, external);
-            Release release = new Release(e.getKey(), owned, external);
+            owned.addAll(in.banned);
+            owned.addAll(in.banning);
+            owned.addAll(in.unbanning);
+            boolean left = !e.getKey().equals(jail);
+            Release release = left ? new Release(e.getKey(), owned, in.external)
+                    : new Release(e.getKey(), owned.minus(list), in.external.minus(list));
             if (!release.isEmpty()) {
                 plan.releases.add(release);
             }
         }
         return plan;
-    }
-
-    private static void addUnlisted(EntrySet held, EntrySet list, boolean left, EntrySet into) {
-        held.forEach(entry -> {
-            if (left || !list.contains(entry)) {
-                into.add(entry);
-            }
-        });
     }
 }

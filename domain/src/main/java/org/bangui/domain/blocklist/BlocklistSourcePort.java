@@ -35,8 +35,11 @@ public interface BlocklistSourcePort {
     /** Enabled sources due at {@code now}, the most overdue first; never null. */
     List<BlocklistSource> due(Instant now);
 
-    /** Records the outcome of an import: the next due time and the validators to send next time. */
-    void scheduled(long id, Optional<Instant> nextImportAt, CacheValidators validators);
+    /**
+     * Records the outcome of an import: the next due time, the validators to send next time and the fingerprint
+     * of what was applied (both empty when the next import must read and diff the list whole).
+     */
+    void scheduled(long id, Optional<Instant> nextImportAt, CacheValidators validators, Optional<String> fingerprint);
 
     /**
      * Marks the source deleted.

@@ -197,13 +197,47 @@ public final class EntrySet {
 
     /** A new set of the entries of this set that are not in {@code other}; both sets stay unchanged. */
     public EntrySet minus(EntrySet other) {
+        return minusAll(other);
+    }
+
+    /** A new set of the entries of this set that are in none of {@code others}; all sets stay unchanged. */
+    public EntrySet minusAll(EntrySet... others) {
         EntrySet result = new EntrySet(size);
         for (int i = 0; i < kinds.length; i++) {
-            if (kinds[i] != EMPTY && other.find(highs[i], lows[i], kinds[i]) < 0) {
+            if (kinds[i] != EMPTY && !inAny(others, highs[i], lows[i], kinds[i])) {
                 result.insert(highs[i], lows[i], kinds[i]);
             }
         }
         return result;
+    }
+
+    /** A new set of the entries of this set that are in at least one of {@code others}; all stay unchanged. */
+    public EntrySet intersect(EntrySet... others) {
+        EntrySet result = new EntrySet();
+        for (int i = 0; i < kinds.length; i++) {
+            if (kinds[i] != EMPTY && inAny(others, highs[i], lows[i], kinds[i])) {
+                result.insert(highs[i], lows[i], kinds[i]);
+            }
+        }
+        return result;
+    }
+
+    /** Adds every entry of {@code other}; compared packed, no object per entry. */
+    public void addAll(EntrySet other) {
+        for (int i = 0; i < other.kinds.length; i++) {
+            if (other.kinds[i] != EMPTY) {
+                insert(other.highs[i], other.lows[i], other.kinds[i]);
+            }
+        }
+    }
+
+    private static boolean inAny(EntrySet[] sets, long high, long low, byte kind) {
+        for (EntrySet set : sets) {
+            if (set.find(high, low, kind) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

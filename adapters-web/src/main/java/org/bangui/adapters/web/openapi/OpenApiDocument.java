@@ -56,6 +56,9 @@ public class OpenApiDocument {
         DumperOptions dump = new DumperOptions();
         dump.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         dump.setWidth(120);
+        // objects shared between operations would be written as anchors and aliases; YAML parsers cap those
+        // (SnakeYAML at 50), so the served document would not load past some size
+        dump.setDereferenceAliases(true);
         Yaml parser = new Yaml(new SafeConstructor(new LoaderOptions()), new Representer(dump), dump);
         Map<String, Object> document;
         try (InputStream in = OpenApiDocument.class.getClassLoader().getResourceAsStream(GENERATED)) {
