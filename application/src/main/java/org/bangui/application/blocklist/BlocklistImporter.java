@@ -140,12 +140,12 @@ public final class BlocklistImporter {
             figures.applying = true;
             try (Applier applier = new Applier(source, figures, progress, goOn)) {
                 if (applier.apply(plan)) {
-                    forgetHeldCounts(jail, plan);
+                    recountHeld(jail, plan);
                 } else if (!inSync(jail)) {
                     applier.repair(plan.held);
                 }
             } catch (RuntimeException e) {
-                forgetHeldCounts(jail, plan);
+                recountHeld(jail, plan);
                 throw e;
             }
             return ImportOutcome.succeeded(fetched.download.validators(), fingerprint);
@@ -209,7 +209,7 @@ public final class BlocklistImporter {
             try (Applier applier = new Applier(source, figures, progress, goOn)) {
                 applier.releaseAll(plan.releases);
             } finally {
-                forgetHeldCounts(null, plan);
+                recountHeld(null, plan);
             }
             return ImportOutcome.succeeded(CacheValidators.NONE, Optional.empty());
         } catch (Stopped stopped) {
@@ -270,12 +270,22 @@ public final class BlocklistImporter {
         return jails.counters(jail).currentlyBanned() >= held;
     }
 
-    /** The jails an import changed need their held count again (imports run one at a time: a cache suffices). */
-    private void forgetHeldCounts(JailName jail, Plan plan) {
+    /**
+     * The jails an import changed need their held count again (imports run one at a time: a cache suffices). It
+     * is counted now, at the end of the import that changed it, so the next unchanged import finds it ready.
+     */
+    private void recountHeld(JailName jail, Plan plan) {
         if (jail != null) {
             heldCounts.remove(jail);
         }
         plan.releases.forEach(r -> heldCounts.remove(r.jail()));
+        try {
+            if (jail != null) {
+                heldCounts.put(jail, state.countHeld(jail));
+            }
+        } catch (DomainException e) {
+            // counted on first use instead
+        }
     }
 
     /**
