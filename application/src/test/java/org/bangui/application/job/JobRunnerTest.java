@@ -99,6 +99,30 @@ class JobRunnerTest {
     }
 
     @Test
+    void runSoonStartsAnIdleJobAtOnceAndRunsABusyOneAgainRightAfter() throws Exception {
+        java.util.concurrent.Semaphore started = new java.util.concurrent.Semaphore(0);
+        java.util.concurrent.Semaphore release = new java.util.concurrent.Semaphore(0);
+        Job job = new ScheduledJob("woken", JobSchedule.every(Duration.ofHours(1), false), JobScope.LEADER) {
+            @Override
+            public void run(JobContext context) throws InterruptedException {
+                started.release();
+                release.acquire();
+            }
+        };
+        JobRunner runner = runner(leader(), job);
+        runner.start();
+        runner.runSoon("woken"); // its schedule says in an hour
+        assertThat(started.tryAcquire(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        runner.runSoon("woken"); // while it runs: once more, right after
+        runner.runSoon("woken"); // asked twice, still one more run
+        release.release();
+        assertThat(started.tryAcquire(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        release.release();
+        assertThat(started.tryAcquire(300, java.util.concurrent.TimeUnit.MILLISECONDS)).isFalse();
+        assertThatThrownBy(() -> runner.runSoon("nope")).isInstanceOf(UnknownJobException.class);
+    }
+
+    @Test
     void tenParallelManualRunsStartExactlyOneRun() throws Exception {
         BlockingJob job = new BlockingJob();
         JobRunner runner = runner(leader(), job);
