@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.annotation.Order;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.stream.Collectors;
 import org.bangui.adapters.http.HttpBlocklistDownloadAdapter;
 import org.bangui.adapters.inprocess.CronUtilsCronAdapter;
 import org.bangui.application.audit.RecordAuditUseCase;
@@ -23,6 +24,7 @@ import org.bangui.domain.blocklist.BlocklistStatePort;
 import org.bangui.domain.blocklist.CronPort;
 import org.bangui.domain.jail.JailControlPort;
 import org.bangui.domain.net.HostAddressesPort;
+import org.bangui.domain.net.IpAddress;
 import org.bangui.domain.scheduler.LockOwner;
 
 /**
@@ -40,10 +42,11 @@ class BlocklistFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    HttpBlocklistDownloadAdapter blocklistDownload(BlocklistConfig settings) {
+    HttpBlocklistDownloadAdapter blocklistDownload(BlocklistConfig settings, HostAddressesPort host) {
         return new HttpBlocklistDownloadAdapter(settings.maxBytes(), settings.allowPrivate(),
                 new HttpBlocklistDownloadAdapter.Timeouts(settings.timeout(), settings.timeout(),
-                        settings.maxDownloadTime()));
+                        settings.maxDownloadTime()),
+                () -> host.ownAddresses().stream().map(IpAddress::inet).collect(Collectors.toSet()));
     }
 
     @Singleton

@@ -211,11 +211,14 @@ class BlocklistCrashIT {
         return service.api().login(PASSWORD);
     }
 
-    /** Distinct addresses 10.77.0.1 onwards: {@code count} of them from the {@code from}-th. */
+    /**
+     * Distinct addresses 45.77.0.1 onwards (public space: lists never ban private networks), {@code count} of them
+     * from the {@code from}-th.
+     */
     private static List<String> addresses(int from, int count) {
         List<String> addresses = new ArrayList<>(count);
         for (int i = from; i < from + count; i++) {
-            addresses.add("10." + (77 + i / 62_500) + "." + (i % 62_500 / 250) + "." + (i % 250 + 1));
+            addresses.add("45." + (77 + i / 62_500) + "." + (i % 62_500 / 250) + "." + (i % 250 + 1));
         }
         return addresses;
     }

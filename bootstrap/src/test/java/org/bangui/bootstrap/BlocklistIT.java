@@ -131,6 +131,71 @@ class BlocklistIT extends SandboxedServiceTest {
     }
 
     @Test
+    void movingASourceToAnotherJailMovesItsEntriesEvenWhenTheServerAnswers304() {
+        lists.serve("/move.txt", "203.0.113.110", "203.0.113.111");
+        long id = create("move", "/move.txt", "blocklist");
+        long first = ((Number) awaitImport(id, 0).get("id")).longValue();
+        Api.Response moved = api.put("/api/v1/blocklists/" + id, "{\"name\":\"move\",\"url\":\""
+                + lists.url("/move.txt") + "\",\"jail\":\"sshd\",\"schedule\":\"6h\"}",
+                "Content-Type", "application/json");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        Map<String, Object> run = awaitImport(id, first); // a new jail makes the source due at once
+        assertThat(run.get("notModified")).isEqualTo(false);
+        assertThat(banned("sshd")).contains("203.0.113.110", "203.0.113.111");
+        assertThat(banned("blocklist")).doesNotContain("203.0.113.110", "203.0.113.111");
+    }
+
+    @Test
+    void entriesTheJailLostAreBannedAgainEvenWhenItHoldsOtherBans() {
+        lists.serve("/lost.txt", "203.0.113.120", "203.0.113.121");
+        long id = create("lost", "/lost.txt", "sshd");
+        awaitImport(id, 0);
+        fail2ban.client("set", "sshd", "banip", "192.0.2.51", "192.0.2.52", "192.0.2.53");
+        fail2ban.client("set", "sshd", "unbanip", "203.0.113.120");
+        Map<String, Object> run = importNow(id); // the server answers 304: the count alone would not notice
+        assertThat(run.get("status")).isEqualTo("succeeded");
+        assertThat(run.get("banned")).isEqualTo(1);
+        assertThat(banned("sshd")).contains("203.0.113.120", "203.0.113.121");
+    }
+
+    @Test
+    void aReleaseThatFindsAnEntryGoneTriesOnceMoreThenForgetsIt() {
+        lists.serve("/gone.txt", "203.0.113.130", "203.0.113.131");
+        long id = create("gone", "/gone.txt", "blocklist");
+        awaitImport(id, 0);
+        fail2ban.client("set", "blocklist", "unbanip", "203.0.113.130"); // expired, or not restored yet
+        long release = ((Number) api.delete("/api/v1/blocklists/" + id).json().get("importId")).longValue();
+        Map<String, Object> first = awaitImportId(release);
+        assertThat(first.get("status")).isEqualTo("partial");
+        assertThat((String) first.get("error")).startsWith("unban_unconfirmed");
+        Eventually.await("the second release", Duration.ofSeconds(20), () -> api.get(
+                "/api/v1/blocklists/imports?source=" + id).list("imports").stream()
+                .anyMatch(i -> "succeeded".equals(i.get("status")) && "delete".equals(i.get("trigger"))));
+        assertThat(banned("blocklist")).doesNotContain("203.0.113.130", "203.0.113.131");
+    }
+
+    @Test
+    void listsNeverBanPrivateNetworks() {
+        lists.serve("/private.txt", "203.0.113.140", "10.1.2.3", "192.168.0.0/16", "fe80::1", "100.64.1.1");
+        long id = create("private", "/private.txt", "blocklist");
+        Map<String, Object> run = awaitImport(id, 0);
+        assertThat(run.get("banned")).isEqualTo(1);
+        assertThat(((Map<?, ?>) run.get("entries")).get("invalid")).isEqualTo(4);
+        assertThat(samples(run)).containsExactlyInAnyOrder("10.1.2.3", "192.168.0.0/16", "fe80::1", "100.64.1.1");
+    }
+
+    @Test
+    void aServerAnswering304ToAPlainRequestIsAnError() {
+        lists.serve("/odd.txt", "203.0.113.150");
+        long id = create("odd", "/odd.txt", "blocklist", false);
+        lists.fail("/odd.txt", 304);
+        Api.Response preview = api.post("/api/v1/blocklists/" + id + "/preview", "");
+        assertThat(preview.status()).as(preview.body()).isEqualTo(503);
+        assertThat(preview.json().get("code")).isEqualTo("http_status");
+        assertThat(ProblemChecks.leaks(preview.body())).isEmpty();
+    }
+
+    @Test
     void anEntryHeldByTwoSourcesIsUnbannedOnlyWhenBothDropIt() {
         lists.serve("/a.txt", "203.0.113.30", "203.0.113.31");
         lists.serve("/b.txt", "203.0.113.31", "203.0.113.32");
@@ -262,6 +327,16 @@ class BlocklistIT extends SandboxedServiceTest {
                 + "\",\"jail\":\"blocklist\",\"schedule\":\"61 * * * *\"}")).isEqualTo("invalid_schedule");
         assertThat(code("{\"name\":\"x\",\"url\":\"file:///etc/passwd\",\"jail\":\"blocklist\",\"schedule\":\"6h\"}"))
                 .isEqualTo("invalid_url");
+        assertThat(code("{\"name\":\"x\",\"url\":\"http://127.0.0.1:99999/l\",\"jail\":\"blocklist\","
+                + "\"schedule\":\"6h\"}")).isEqualTo("invalid_url");
+        assertThat(code("{\"name\":\"x\",\"url\":\"http://example.org/\\u0000\",\"jail\":\"blocklist\","
+                + "\"schedule\":\"6h\"}")).isEqualTo("invalid_url");
+        assertThat(code("{\"name\":\"x\",\"url\":\"http://example.org/l\",\"jail\":\"blocklist\","
+                + "\"schedule\":\"* * * * *\"}")).isEqualTo("invalid_schedule");
+        assertThat(code("{\"name\":\"x\",\"url\":\"http://example.org/l\",\"jail\":\"blocklist\","
+                + "\"schedule\":\"0,3 * * * *\"}")).isEqualTo("invalid_schedule");
+        assertThat(code("{\"name\":\"x\",\"url\":\"http://example.org/l\",\"jail\":\"blocklist\","
+                + "\"schedule\":\"5m\\u0000\"}")).isEqualTo("invalid_schedule");
         assertThat(code("{\"name\":\"x\",\"url\":\"http://user:pw@example.org/l\",\"jail\":\"blocklist\","
                 + "\"schedule\":\"6h\"}")).isEqualTo("invalid_url");
         assertThat(code("{\"name\":\"\\u0000\",\"url\":\"http://example.org/l\",\"jail\":\"blocklist\","
@@ -273,6 +348,9 @@ class BlocklistIT extends SandboxedServiceTest {
         assertThat(api.get("/api/v1/blocklists/imports/999999").json().get("code")).isEqualTo("unknown_import");
         assertThat(anonymous.get("/api/v1/blocklists").status()).isEqualTo(401);
         create("dup", "/x.txt", "blocklist", false);
+        Api.Response every5 = createResponse("{\"name\":\"every5\",\"url\":\"http://example.org/l\","
+                + "\"jail\":\"blocklist\",\"enabled\":false,\"schedule\":\"*/5 * * * *\"}");
+        assertThat(every5.status()).as(every5.body()).isEqualTo(201);
         assertThat(code("{\"name\":\"dup\",\"url\":\"" + lists.url("/x.txt")
                 + "\",\"jail\":\"blocklist\",\"schedule\":\"0 3 * * *\"}")).isEqualTo("name_taken");
     }

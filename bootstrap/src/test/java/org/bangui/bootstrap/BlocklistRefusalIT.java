@@ -6,6 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bangui.domain.contract.Eventually;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,23 @@ class BlocklistRefusalIT extends SandboxedServiceTest {
         }
         assertThat(lists.hits("/refused.txt")).isEmpty();
         assertThat(fail2ban.client("get", "blocklist", "banned")).doesNotContain("203.0.113.100");
+    }
+
+    @Test
+    void refusesAnAddressOfThisHostThatIsNotPrivate() throws Exception {
+        Optional<String> own = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress() && !a.isSiteLocalAddress()
+                        && !a.isLinkLocalAddress())
+                .map(java.net.InetAddress::getHostAddress).findFirst();
+        org.junit.jupiter.api.Assumptions.assumeTrue(own.isPresent(), "this host has no non-private IPv4 address");
+        Api.Response created = api.post("/api/v1/blocklists", "{\"name\":\"own\",\"url\":\"http://"
+                + own.get() + ":9/list\",\"jail\":\"blocklist\",\"schedule\":\"1h\"}",
+                "Content-Type", "application/json");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Api.Response preview = api.post("/api/v1/blocklists/" + created.json().get("id") + "/preview", "");
+        assertThat(preview.json().get("code")).isEqualTo("destination_refused");
+        assertThat((String) preview.json().get("detail")).contains("an address of this host");
     }
 
     @Test

@@ -100,6 +100,10 @@ final class ListServer implements AutoCloseable {
             Integer status = statuses.get(path);
             byte[] body = bodies.get(path);
             if (status != null || body == null) {
+                if (status != null && status == 304) {
+                    exchange.sendResponseHeaders(304, -1);
+                    return;
+                }
                 byte[] text = "no list here\n".getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(status == null ? 404 : status, text.length);
                 exchange.getResponseBody().write(text);

@@ -79,7 +79,20 @@ final class DownloadFailures {
                 "the download took longer than its deadline of " + deadline.toMillis() + " ms");
     }
 
+    /** A phrase for the failure; never the exception's class name (the API and the import log show it). */
     private static String kind(Throwable e) {
-        return e.getClass().getSimpleName();
+        String name = e.getClass().getSimpleName();
+        if (name.contains("Closed") || name.contains("Reset") || e instanceof EOFException) {
+            return "the connection closed early";
+        } else if (name.contains("Protocol") || name.contains("Constraint") || name.contains("Malformed")) {
+            return "the answer is not valid HTTP or exceeds its limits";
+        } else if (e instanceof SSLException) {
+            return "TLS handshake failed";
+        } else if (e instanceof NoRouteToHostException) {
+            return "no route to the host";
+        } else if (e instanceof ConnectException) {
+            return "connection refused";
+        }
+        return "I/O error";
     }
 }

@@ -26,6 +26,10 @@ final class DownloadUrls {
         if (url.getHost() == null || url.getHost().isEmpty()) {
             throw new BlocklistDownloadException("unresolvable_host", "the URL names no host");
         }
+        if (url.getPort() != -1 && (url.getPort() < 1 || url.getPort() > 65_535)) {
+            throw new BlocklistDownloadException("destination_refused", "the port " + url.getPort()
+                    + " is outside 1-65535");
+        }
         return url;
     }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -66,7 +67,24 @@ public final class HttpBlocklistDownloadAdapter implements BlocklistDownloadPort
      *                     (BANGUI_BLOCKLIST_ALLOW_PRIVATE); cloud metadata addresses stay refused
      */
     public HttpBlocklistDownloadAdapter(long maxBytes, boolean allowPrivate, Timeouts timeouts) {
-        this(maxBytes, timeouts, new DestinationPolicy(allowPrivate)::refusal, SystemDefaultDnsResolver.INSTANCE);
+        this(maxBytes, allowPrivate, timeouts, Set::of);
+    }
+
+    /**
+     * @param ownAddresses this host's own addresses: refused as well unless {@code allowPrivate} (a service
+     *                     firewalled only from outside must not become reachable through a list URL)
+     */
+    public HttpBlocklistDownloadAdapter(long maxBytes, boolean allowPrivate, Timeouts timeouts,
+                                        Supplier<Set<InetAddress>> ownAddresses) {
+        this(maxBytes, timeouts, ownAddressesRefused(new DestinationPolicy(allowPrivate), allowPrivate, ownAddresses),
+                SystemDefaultDnsResolver.INSTANCE);
+    }
+
+    private static Function<InetAddress, Optional<String>> ownAddressesRefused(DestinationPolicy policy,
+            boolean allowPrivate, Supplier<Set<InetAddress>> ownAddresses) {
+        return address -> policy.refusal(address).or(() -> !allowPrivate && ownAddresses.get().contains(address)
+                ? Optional.of(Printable.of(address.getHostAddress()) + " is an address of this host")
+                : Optional.empty());
     }
 
     /** For tests: a stub resolver behind the check, and the check itself. */
@@ -102,6 +120,11 @@ public final class HttpBlocklistDownloadAdapter implements BlocklistDownloadPort
                 try {
                     response = client.executeOpen(null, get, null);
                     int status = response.getCode();
+                    if (status == 304 && !get.containsHeader("If-None-Match")
+                            && !get.containsHeader("If-Modified-Since")) {
+                        throw new BlocklistDownloadException("http_status",
+                                "the server answered 304 to a request that was not conditional");
+                    }
                     if (!REDIRECTS.contains(status)) {
                         return responses.answer(response, sent, reader, deadline, get);
                     }
@@ -112,6 +135,10 @@ public final class HttpBlocklistDownloadAdapter implements BlocklistDownloadPort
                     current = DownloadUrls.checked(DownloadUrls.location(current, response));
                 } catch (IOException e) {
                     throw failures.request(e, current.getHost(), deadline.passed());
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    // the client refused to make the request (a malformed URL part it checks itself)
+                    throw new BlocklistDownloadException("connection_failed", "the request to "
+                            + Printable.of(current.getHost()) + " could not be made");
                 } finally {
                     get.cancel(); // closes the connection: closing the response would drain the rest of the body
                     ResponseReader.closeQuietly(response);

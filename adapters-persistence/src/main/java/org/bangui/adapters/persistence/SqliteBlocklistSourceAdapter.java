@@ -205,7 +205,7 @@ public class SqliteBlocklistSourceAdapter implements BlocklistSourcePort {
         Optional<Instant> nextAt = rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(next));
         SourceSettings settings = new SourceSettings(rows.getString("name"), URI.create(rows.getString("url")),
                 JailName.of(rows.getString("jail")), rows.getInt("enabled") == 1,
-                BlocklistSchedule.parse(rows.getString("schedule"), cron));
+                BlocklistSchedule.restore(rows.getString("schedule"), cron));
         CacheValidators validators = new CacheValidators(Optional.ofNullable(rows.getString("etag")),
                 Optional.ofNullable(rows.getString("last_modified")));
         return new BlocklistSource(rows.getLong("id"), settings, validators,

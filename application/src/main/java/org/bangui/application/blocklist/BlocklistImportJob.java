@@ -153,7 +153,7 @@ public final class BlocklistImportJob extends ScheduledJob {
         } catch (RuntimeException unexpected) {
             LOG.log(System.Logger.Level.ERROR, "blocklist_import_crashed source=" + source.id(), unexpected);
             outcome = ImportOutcome.ended(figures.banned + figures.unbanned > 0 ? ImportStatus.PARTIAL
-                    : ImportStatus.FAILED, "unexpected failure (" + unexpected.getClass().getSimpleName() + ")");
+                    : ImportStatus.FAILED, "unexpected failure; see the log (blocklist_import_crashed)");
         }
         Instant end = clock.instant();
         Optional<Instant> next = outcome.status() == ImportStatus.INTERRUPTED ? Optional.of(end)

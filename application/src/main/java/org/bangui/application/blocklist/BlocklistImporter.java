@@ -60,6 +60,8 @@ public final class BlocklistImporter {
     private final BanPort bans;
     private final JailControlPort jails;
     private final HostAddressesPort host;
+    /** Jails up to this many bans are checked entry by entry when a list is unchanged; larger ones by count. */
+    static final long EXACT_CHECK_LIMIT = 100_000;
     /** What the blocklists hold per jail, as of their last change; the cheap half of the 304 path's check. */
     private final Map<JailName, Long> heldCounts = new ConcurrentHashMap<>();
     private final int batchSize;
@@ -115,7 +117,7 @@ public final class BlocklistImporter {
             if (fetched == null) {
                 previous.ifPresent(figures::sameListAs);
                 figures.notModified = true;
-                if (inSync(jail)) {
+                if (missing(source, jail).isEmpty()) {
                     return ImportOutcome.succeeded(source.validators(), source.fingerprint());
                 }
                 // the jail lost entries the list holds (expired, unbanned by hand): read the list again to restore them
@@ -132,7 +134,7 @@ public final class BlocklistImporter {
             figures.ignored = removed.ignored();
             progress.update(figures);
             Optional<String> fingerprint = Optional.of(Fingerprints.of(filter, fetched.digest));
-            if (fingerprint.equals(source.fingerprint()) && inSync(jail)) {
+            if (fingerprint.equals(source.fingerprint()) && missing(source, jail).isEmpty()) {
                 // the same list through the same filter as the last complete import: the diff is empty
                 return ImportOutcome.succeeded(fetched.download.validators(), fingerprint);
             }
@@ -141,12 +143,18 @@ public final class BlocklistImporter {
             try (Applier applier = new Applier(source, figures, progress, goOn)) {
                 if (applier.apply(plan)) {
                     recountHeld(jail, plan);
-                } else if (!inSync(jail)) {
-                    applier.repair(plan.held);
+                }
+                EntrySet missing = missing(source, jail);
+                if (!missing.isEmpty()) {
+                    applier.repair(missing);
                 }
             } catch (RuntimeException e) {
                 recountHeld(jail, plan);
                 throw e;
+            }
+            if (figures.unbanShortfall) {
+                // entries left pending (unbanning) are sent again by the next import: it must diff, not shortcut
+                return ImportOutcome.succeeded(CacheValidators.NONE, Optional.empty());
             }
             return ImportOutcome.succeeded(fetched.download.validators(), fingerprint);
         } catch (Stopped stopped) {
@@ -211,6 +219,11 @@ public final class BlocklistImporter {
             } finally {
                 recountHeld(null, plan);
             }
+            if (figures.unbanShortfall) {
+                return ImportOutcome.ended(ImportStatus.PARTIAL, "unban_unconfirmed: fail2ban did not hold some "
+                        + "entries when they were unbanned (expired, or being restored after a restart); the next run "
+                        + "unbans them once more");
+            }
             return ImportOutcome.succeeded(CacheValidators.NONE, Optional.empty());
         } catch (Stopped stopped) {
             return ImportOutcome.ended(ImportStatus.INTERRUPTED, "stopped between two batches; the release goes on "
@@ -265,9 +278,27 @@ public final class BlocklistImporter {
      * command. A jail holding fewer bans than the blocklists' entries lost some (they expired or were unbanned
      * by hand).
      */
-    private boolean inSync(JailName jail) {
+    /**
+     * The entries this source holds in the jail that fail2ban does not ban now (expired, unbanned by hand, lost in
+     * a restart). One {@code status} first: a jail banning fewer entries than the blocklists hold there lost some.
+     * Up to {@link #EXACT_CHECK_LIMIT} bans the sets are compared exactly as well ({@code get J banned}); above it
+     * the count alone decides, so that an unchanged list of a huge jail stays one status command.
+     */
+    private EntrySet missing(BlocklistSource source, JailName jail) {
         long held = heldCounts.computeIfAbsent(jail, state::countHeld);
-        return jails.counters(jail).currentlyBanned() >= held;
+        long banned = jails.counters(jail).currentlyBanned();
+        if (banned >= held && banned > EXACT_CHECK_LIMIT) {
+            return new EntrySet();
+        }
+        StoredState.InJail mine = StoredState.load(state, source.id()).in(jail);
+        EntrySet holds = new EntrySet();
+        holds.addAll(mine.banned);
+        holds.addAll(mine.external);
+        EntrySet present = new EntrySet();
+        for (String id : bans.bannedIds(jail)) {
+            present.addText(id);
+        }
+        return holds.minus(present);
     }
 
     /**
@@ -324,12 +355,10 @@ public final class BlocklistImporter {
             return changed;
         }
 
-        /** Re-bans the held entries of this source that the jail lost. */
-        void repair(EntrySet held) {
-            JailName jail = source.jail();
-            EntrySet missing = held.minus(present(jail));
+        /** Bans again the entries this source holds that the jail lost; they are this source's bans now. */
+        void repair(EntrySet missing) {
             LOG.log(System.Logger.Level.INFO, "blocklist_repair source=" + source.id() + " missing=" + missing.size());
-            banAll(jail, missing, null);
+            banAll(source.jail(), missing, null);
         }
 
         void releaseAll(List<Plan.Release> releases) {
@@ -342,7 +371,7 @@ public final class BlocklistImporter {
                 for (Iterator<List<IpNetwork>> it = release.owned().batches(batchSize); it.hasNext(); ) {
                     List<IpNetwork> batch = it.next();
                     checkGoOn();
-                    unban(release.jail(), batch);
+                    unban(release, batch);
                 }
             }
         }
@@ -418,8 +447,14 @@ public final class BlocklistImporter {
             return fresh;
         }
 
-        /** Unbans what no other source holds; forgets the rest. */
-        private void unban(JailName jail, List<IpNetwork> batch) {
+        /**
+         * Unbans what no other source holds; forgets the rest. When fail2ban unbans fewer than it was sent (an
+         * entry expired already, or fail2ban is still restoring its bans after a restart and restores it a
+         * moment later), the entries stay pending (unbanning) and are sent once more by the next run, then
+         * forgotten whatever the answer.
+         */
+        private void unban(Plan.Release release, List<IpNetwork> batch) {
+            JailName jail = release.jail();
             List<String> texts = texts(batch);
             Map<String, EntryState> others = state.heldByOthers(source.id(), jail, texts);
             List<IpNetwork> alone = new ArrayList<>(batch.size());
@@ -431,15 +466,29 @@ public final class BlocklistImporter {
                     aloneTexts.add(texts.get(i));
                 }
             }
+            List<String> keep = List.of();
             if (!alone.isEmpty()) {
                 state.put(source.id(), jail, aloneTexts, EntryState.UNBANNING);
+                int unbanned;
                 try {
-                    figures.unbanned += bans.unban(jail, alone);
+                    unbanned = bans.unban(jail, alone);
                 } catch (UnknownJailException gone) {
-                    // the jail no longer exists: nothing is banned there
+                    unbanned = alone.size(); // the jail no longer exists: nothing is banned there
+                }
+                figures.unbanned += unbanned;
+                if (unbanned < alone.size()) {
+                    keep = new ArrayList<>();
+                    for (IpNetwork entry : alone) {
+                        if (!release.retried().contains(entry)) {
+                            keep.add(entry.text());
+                        }
+                    }
+                    figures.unbanShortfall |= !keep.isEmpty();
                 }
             }
-            state.remove(source.id(), jail, texts);
+            List<String> forget = new ArrayList<>(texts);
+            forget.removeAll(new java.util.HashSet<>(keep));
+            state.remove(source.id(), jail, forget);
             progress.update(figures.copy());
         }
 

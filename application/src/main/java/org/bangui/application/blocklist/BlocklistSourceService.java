@@ -53,7 +53,7 @@ public final class BlocklistSourceService implements ManageBlocklistsUseCase {
     @Override
     public BlocklistSource create(BlocklistCommand command) {
         BlocklistSource created = audit.recordOutcome(command.actor(), AuditAction.BLOCKLIST_CREATE,
-                AuditTarget.name(command.name()), () -> {
+                AuditTarget.of(command), () -> {
                     SourceSettings settings = settings(command);
                     Instant now = clock.instant();
                     return sources.create(settings, now, settings.enabled() ? Optional.of(now) : Optional.empty());
@@ -64,9 +64,10 @@ public final class BlocklistSourceService implements ManageBlocklistsUseCase {
 
     @Override
     public BlocklistSource update(long id, BlocklistCommand command) {
-        BlocklistSource updated = audit.recordOutcome(command.actor(), AuditAction.BLOCKLIST_UPDATE, "id=" + id, () -> {
-            SourceSettings settings = settings(command);
+        BlocklistSource updated = audit.recordOutcome(command.actor(), AuditAction.BLOCKLIST_UPDATE,
+                "id=" + id + " " + AuditTarget.of(command), () -> {
             BlocklistSource before = get(id);
+            SourceSettings settings = settings(command);
             Instant now = clock.instant();
             return sources.update(id, settings, now, nextImport(before, settings, now));
         });

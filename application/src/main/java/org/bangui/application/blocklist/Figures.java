@@ -23,6 +23,8 @@ final class Figures {
     boolean notModified;
     /** Set once the first change may have been sent: from then on, a failure leaves work for the next import. */
     boolean applying;
+    /** Some unbans found nothing to unban: those entries stay pending for one more attempt. */
+    boolean unbanShortfall;
     final List<InvalidLine> samples = new ArrayList<>();
 
     void parsed(ParsedList list) {
@@ -67,6 +69,7 @@ final class Figures {
         copy.unbanned = unbanned;
         copy.notModified = notModified;
         copy.applying = applying;
+        copy.unbanShortfall = unbanShortfall;
         copy.samples.addAll(samples);
         return copy;
     }

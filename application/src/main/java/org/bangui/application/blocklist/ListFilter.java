@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.bangui.domain.ban.BanPolicy;
 import org.bangui.domain.blocklist.EntrySet;
 import org.bangui.domain.blocklist.InvalidLine;
@@ -12,10 +13,15 @@ import org.bangui.domain.net.IpNetwork;
 
 /**
  * Takes out of a parsed list what may never be banned, with the rules of {@link BanPolicy} (too wide, loopback,
- * multicast ..., the host's own addresses), counted as invalid, and what the jail's {@code ignoreip} covers,
- * counted as ignored. Works on the packed set: one pass per rule, no object per entry.
+ * multicast ..., the host's own addresses) and, for lists only, private, link-local and shared networks (public
+ * "bogon" lists carry them for edge routers; mirrored into fail2ban they would lock out the local network),
+ * counted as invalid; and what the jail's {@code ignoreip} covers, counted as ignored. Works on the packed set:
+ * one pass per rule, no object per entry.
  */
 final class ListFilter {
+
+    private static final List<IpNetwork> PRIVATE = Stream.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
+            "100.64.0.0/10", "169.254.0.0/16", "0.0.0.0/8", "fc00::/7", "fe80::/10").map(IpNetwork::parse).toList();
 
     /** What was taken out. */
     record Removed(List<InvalidLine> refused, long ignored) {
@@ -38,6 +44,12 @@ final class ListFilter {
         for (Map.Entry<IpNetwork, String> reserved : BanPolicy.reservedRanges().entrySet()) {
             for (IpNetwork hit : entries.removeOverlapping(reserved.getKey())) {
                 refused.add(new InvalidLine(0, hit.text(), "not bannable: " + reserved.getValue()));
+            }
+        }
+        for (IpNetwork network : PRIVATE) {
+            for (IpNetwork hit : entries.removeOverlapping(network)) {
+                refused.add(new InvalidLine(0, hit.text(), "not banned from a list: a private, link-local or "
+                        + "shared network (" + network + ")"));
             }
         }
         for (IpAddress own : ownAddresses) {

@@ -19,8 +19,11 @@ import org.bangui.domain.jail.JailName;
  */
 final class Plan {
 
-    /** Entries to let go in one jail: owned ones are unbanned unless another source holds them. */
-    record Release(JailName jail, EntrySet owned, EntrySet external) {
+    /**
+     * Entries to let go in one jail: owned ones are unbanned unless another source holds them; {@code retried} are
+     * the owned ones an earlier unban already left pending (forgotten after this attempt, whatever fail2ban says).
+     */
+    record Release(JailName jail, EntrySet owned, EntrySet external, EntrySet retried) {
 
         boolean isEmpty() {
             return owned.isEmpty() && external.isEmpty();
@@ -55,8 +58,8 @@ final class Plan {
             owned.addAll(in.banning);
             owned.addAll(in.unbanning);
             boolean left = !e.getKey().equals(jail);
-            Release release = left ? new Release(e.getKey(), owned, in.external)
-                    : new Release(e.getKey(), owned.minus(list), in.external.minus(list));
+            Release release = left ? new Release(e.getKey(), owned, in.external, in.unbanning)
+                    : new Release(e.getKey(), owned.minus(list), in.external.minus(list), in.unbanning.minus(list));
             if (!release.isEmpty()) {
                 plan.releases.add(release);
             }

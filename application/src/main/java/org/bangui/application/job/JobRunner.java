@@ -229,7 +229,7 @@ public final class JobRunner implements ListJobsUseCase, RunJobUseCase {
         } catch (RuntimeException e) {
             outcome = JobOutcome.FAILED;
             detail = e instanceof DomainException d ? d.code() + ": " + printable(e.getMessage(), MAX_DETAIL)
-                    : "unexpected failure (" + e.getClass().getSimpleName() + ")";
+                    : "unexpected failure; see the log (job_run_failed)";
             LOG.log(System.Logger.Level.WARNING, "job_run_failed job=" + job.name() + " run=" + run.id + " reason="
                     + (e instanceof DomainException d ? d.code() : "unexpected"), e instanceof DomainException ? null : e);
         } finally {

@@ -13,7 +13,7 @@ import org.bangui.domain.shared.InvalidInputException;
  */
 public sealed interface BlocklistSchedule {
 
-    /** The shortest period, and the closest two firings of a cron schedule are not checked against it. */
+    /** The shortest period, and the shortest gap between two firings of a cron schedule. */
     Duration MIN_PERIOD = Duration.ofMinutes(5);
     /** The longest period. */
     Duration MAX_PERIOD = Duration.ofDays(366);
@@ -30,13 +30,28 @@ public sealed interface BlocklistSchedule {
      * @throws InvalidInputException with code {@code invalid_schedule} otherwise
      */
     static BlocklistSchedule parse(String text, CronPort cron) {
+        BlocklistSchedule schedule = restore(text, cron);
+        if (schedule instanceof Cron c) {
+            c.checkGaps(cron);
+        }
+        return schedule;
+    }
+
+    /**
+     * Parses a schedule as stored: the checks of {@link #parse} but the (slower) check of a cron expression's
+     * gaps, which it passed when it was stored.
+     */
+    static BlocklistSchedule restore(String text, CronPort cron) {
         if (text == null || text.isBlank()) {
             throw invalid("a schedule is required: a duration such as 6h or a 5-field cron expression");
         }
-        String trimmed = text.trim();
-        if (trimmed.length() > 100) {
+        if (text.length() > 100) {
             throw invalid("the schedule is too long");
         }
+        if (!text.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            throw invalid("a schedule is printable ASCII: a duration such as 6h or a 5-field cron expression");
+        }
+        String trimmed = text.trim();
         String[] fields = trimmed.split("\\s+");
         if (fields.length == 5) {
             cron.validate(trimmed);
@@ -116,6 +131,26 @@ public sealed interface BlocklistSchedule {
         @Override
         public Instant next(Instant previous, CronPort cron) {
             return cron.next(expression, previous);
+        }
+
+        /**
+         * Refuses firings closer than {@link #MIN_PERIOD}. The gaps of the first 5,000 firings within a year
+         * are checked, from a fixed start (the answer does not depend on today; 2024 is a leap year): the
+         * minute and hour fields repeat every selected day, so short gaps show within the first days, and 5,000
+         * firings of the densest allowed expression span 17 days (an expression that selects fewer days
+         * spans more of them).
+         */
+        void checkGaps(CronPort cron) {
+            Instant start = Instant.parse("2024-01-01T00:00:00Z");
+            Instant end = start.plus(Duration.ofDays(366));
+            Instant previous = cron.next(expression, start);
+            for (int i = 0; i < 5_000 && previous.isBefore(end); i++) {
+                Instant next = cron.next(expression, previous);
+                if (Duration.between(previous, next).compareTo(MIN_PERIOD) < 0) {
+                    throw invalid("the cron expression fires more often than every 5 minutes");
+                }
+                previous = next;
+            }
         }
     }
 }

@@ -46,8 +46,11 @@ public record SourceSettings(String name, URI url, JailName jail, boolean enable
         if (text.length() > MAX_URL_LENGTH) {
             throw invalidUrl("the url is longer than " + MAX_URL_LENGTH + " characters");
         }
+        if (!text.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw invalidUrl("the url must be printable ASCII without spaces (percent-encode the rest)");
+        }
         try {
-            URI uri = new URI(text.trim());
+            URI uri = new URI(text);
             checkUrl(uri);
             return uri;
         } catch (URISyntaxException e) {
@@ -62,6 +65,9 @@ public record SourceSettings(String name, URI url, JailName jail, boolean enable
         }
         if (!url.isAbsolute() || url.isOpaque() || url.getHost() == null || url.getHost().isEmpty()) {
             throw invalidUrl("the url needs a host");
+        }
+        if (url.getPort() != -1 && (url.getPort() < 1 || url.getPort() > 65_535)) {
+            throw invalidUrl("the port must be between 1 and 65535");
         }
         if (url.getRawUserInfo() != null) {
             throw invalidUrl("credentials in the url are not accepted");
