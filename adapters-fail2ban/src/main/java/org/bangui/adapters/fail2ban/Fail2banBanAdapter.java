@@ -12,7 +12,7 @@ import org.bangui.domain.jail.JailName;
 import org.bangui.domain.net.IpNetwork;
 import org.bangui.domain.shared.InvalidInputException;
 
-/** {@link BanPort} over fail2ban's {@code banip}, {@code unbanip}, {@code unban} and {@code banned}. */
+/** {@link BanPort} over fail2ban's {@code banip}, {@code unbanip}, {@code unban}, {@code banned} and {@code status}. */
 public final class Fail2banBanAdapter implements BanPort {
 
     private final Fail2banCommands commands;
@@ -72,8 +72,9 @@ public final class Fail2banBanAdapter implements BanPort {
 
     @Override
     public List<String> bannedIds(JailName jail) {
-        Object reply = commands.forJail(jail, List.of("get", jail.value(), "banned"));
-        return Fail2banCommands.parse(() -> Replies.strings(reply));
+        // the full status carries the list: a read-only command, like the short status the dashboard polls
+        Object reply = commands.forJail(jail, List.of("status", jail.value()));
+        return Fail2banCommands.parse(() -> Replies.bannedList(reply));
     }
 
     @Override

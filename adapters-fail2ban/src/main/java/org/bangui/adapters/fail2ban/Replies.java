@@ -105,6 +105,16 @@ final class Replies {
                 number(actions.get("Currently banned")), number(actions.get("Total banned")));
     }
 
+    /** The banned ids of a full {@code status J} reply ({@code Banned IP list} of its actions). */
+    static List<String> bannedList(Object status) {
+        Map<String, Object> actions = section(labelled(status), "Actions");
+        Object list = actions.get("Banned IP list");
+        if (list == null) {
+            throw unexpected("a 'Banned IP list'", null);
+        }
+        return strings(list);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> section(Map<String, Object> sections, String name) {
         Object section = sections.get(name);

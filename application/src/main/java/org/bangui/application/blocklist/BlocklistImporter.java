@@ -67,8 +67,8 @@ public final class BlocklistImporter {
     private final int batchSize;
 
     /** @param batchSize entries per {@code banip} / {@code unbanip} command and per state write */
-    public BlocklistImporter(BlocklistDownloadPort download, BlocklistStatePort state, BanPort bans, JailControlPort jails,
-                      HostAddressesPort host, int batchSize) {
+    public BlocklistImporter(BlocklistDownloadPort download, BlocklistStatePort state, BanPort bans,
+                             JailControlPort jails, HostAddressesPort host, int batchSize) {
         this.download = Objects.requireNonNull(download, "download");
         this.state = Objects.requireNonNull(state, "state");
         this.bans = Objects.requireNonNull(bans, "bans");
@@ -281,8 +281,8 @@ public final class BlocklistImporter {
     /**
      * The entries this source holds in the jail that fail2ban does not ban now (expired, unbanned by hand, lost in
      * a restart). One {@code status} first: a jail banning fewer entries than the blocklists hold there lost some.
-     * Up to {@link #EXACT_CHECK_LIMIT} bans the sets are compared exactly as well ({@code get J banned}); above it
-     * the count alone decides, so that an unchanged list of a huge jail stays one status command.
+     * Up to {@link #EXACT_CHECK_LIMIT} bans the sets are compared exactly as well (the full {@code status J});
+     * above it the count alone decides, so that an unchanged list of a huge jail stays one short status.
      */
     private EntrySet missing(BlocklistSource source, JailName jail) {
         long held = heldCounts.computeIfAbsent(jail, state::countHeld);

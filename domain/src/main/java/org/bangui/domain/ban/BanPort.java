@@ -45,7 +45,8 @@ public interface BanPort {
 
     /**
      * The entries the jail bans now, in fail2ban's spelling ({@code 1.2.3.4}, {@code 198.51.100.0/24}, or any
-     * other ban id fail2ban holds), without their times: one round trip, cheaper than {@link #activeBans}.
+     * other ban id fail2ban holds), without their times: one {@code status} round trip, cheaper than
+     * {@link #activeBans}.
      */
     List<String> bannedIds(JailName jail);
 

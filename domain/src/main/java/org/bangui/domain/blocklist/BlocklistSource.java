@@ -18,7 +18,8 @@ import org.bangui.domain.jail.JailName;
  * @param createdAt when it was created
  * @param updatedAt when its settings last changed
  */
-public record BlocklistSource(long id, SourceSettings settings, CacheValidators validators, Optional<String> fingerprint,
+public record BlocklistSource(long id, SourceSettings settings, CacheValidators validators,
+                              Optional<String> fingerprint,
                               Optional<Instant> nextImportAt, Instant createdAt, Instant updatedAt) {
 
     /** @throws NullPointerException if a component is null */
