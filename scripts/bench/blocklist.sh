@@ -4,7 +4,8 @@
 #   1. a 1,000,000-entry list (IPv4, IPv6, CIDR, comments, 2% invalid lines): download, parse and diff, timed
 #      as POST /blocklists/{id}/preview (the import's own steps, nothing applied); target <= 3 s
 #   2. apply of 100,000 new entries (an import into an empty jail, from the import log's startedAt/finishedAt)
-#      divided by a raw batched `banip` of the same set into another empty jail in the same run; target <= 1.2x
+#      divided by a raw batched `banip` of the same set into another empty jail in the same run, interleaved
+#      raw, BanGUI, BanGUI, raw; target <= 1.2x
 #   3. the 1M list imported for real, then re-imported unchanged: with a full download (the file touched, so the
 #      server answers 200) target <= 2 s, and with a 304 target <= 50 ms
 # Runnable alone: scripts/bench/blocklist.sh (builds the jar if needed). BLOCKLIST_BENCH_ENTRIES changes 1M.
@@ -58,15 +59,18 @@ ls -la "$WORK/lists" >&2
 
 log "fail2ban sandbox"
 write_fail2ban_sandbox "$WORK/fail2ban"
-# a second empty jail for the raw floor, like the blocklist jail (no action runs)
-cat >> "$WORK/fail2ban/conf/jail.local" <<JAIL
+# four more empty jails like the blocklist jail (no action runs), for the apply measured A/B/B/A: raw banip into
+# apply-a and apply-d, BanGUI into apply-b and apply-c (single runs vary by 30% on a 2-core VM)
+for jail in apply-a apply-b apply-c apply-d; do
+  cat >> "$WORK/fail2ban/conf/jail.local" <<JAIL
 
-[rawfloor]
+[$jail]
 enabled = true
 filter = bangui-blocklist
 bantime = 86400
 logpath = $WORK/fail2ban/logs/blocklist.log
 JAIL
+done
 start_fail2ban "$WORK/fail2ban"
 
 log "serving the lists on 127.0.0.1:$LIST_PORT"

@@ -34,8 +34,8 @@ CREATE TABLE blocklist_entry (
     PRIMARY KEY (source_id, jail, entry)
 ) WITHOUT ROWID;
 
--- "who else holds it"; state stays out of it, so that a batch turning from pending to held rewrites no index
-CREATE INDEX blocklist_entry_jail ON blocklist_entry (jail, entry);
+-- No secondary index: every write of an import (two per banned entry) would maintain it. "Who else holds it"
+-- seeks the primary key once per other source (sources are few); the per-jail count scans, once per change.
 
 -- The import log; kept when its source is deleted. instance is NULL for an import asked for through the API
 -- and not yet claimed by the leader.

@@ -109,11 +109,13 @@ public class SqliteBlocklistStateAdapter implements BlocklistStatePort {
         try (Connection c = dataSource.getConnection()) {
             for (int from = 0; from < all.size(); from += IN_CHUNK) {
                 List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
-                String sql = "SELECT entry, state FROM blocklist_entry WHERE jail = ? AND source_id <> ? AND entry IN ("
+                // the primary key (source_id, jail, entry), sought once per other source and entry
+                String sql = "SELECT entry, state FROM blocklist_entry WHERE source_id IN (SELECT id FROM "
+                        + "blocklist_source WHERE id <> ?) AND jail = ? AND entry IN ("
                         + "?,".repeat(chunk.size() - 1) + "?)";
                 try (PreparedStatement s = c.prepareStatement(sql)) {
-                    s.setString(1, jail.value());
-                    s.setLong(2, sourceId);
+                    s.setLong(1, sourceId);
+                    s.setString(2, jail.value());
                     for (int i = 0; i < chunk.size(); i++) {
                         s.setString(i + 3, chunk.get(i));
                     }
