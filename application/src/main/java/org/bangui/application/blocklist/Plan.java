@@ -13,9 +13,10 @@ import org.bangui.domain.jail.JailName;
  *   <li>{@code ensure}: listed entries a cut-short import left pending (banning, or unbanning but listed again):
  *       banned again, they were this source's;</li>
  *   <li>{@code fresh}: listed entries the source does not hold yet;</li>
- *   <li>{@code releases}: held entries no longer listed, per jail (all of them in a jail the source left);</li>
- *   <li>{@code held}: listed entries the source holds and has banned, for the repair of a jail that lost some.</li>
+ *   <li>{@code releases}: held entries no longer listed, per jail (all of them in a jail the source left).</li>
  * </ul>
+ * Every set is built from the packed sets directly and sized by what it holds: a 1,000,000-entry diff keeps
+ * about the list and the stored state in memory, not copies of them.
  */
 final class Plan {
 
@@ -32,13 +33,11 @@ final class Plan {
 
     final EntrySet ensure;
     final EntrySet fresh;
-    final EntrySet held;
     final List<Release> releases = new ArrayList<>();
 
-    private Plan(EntrySet ensure, EntrySet fresh, EntrySet held) {
+    private Plan(EntrySet ensure, EntrySet fresh) {
         this.ensure = ensure;
         this.fresh = fresh;
-        this.held = held;
     }
 
     /**
@@ -49,17 +48,23 @@ final class Plan {
     static Plan of(StoredState stored, JailName jail, EntrySet list) {
         StoredState.InJail here = jail == null ? new StoredState.InJail() : stored.in(jail);
         Plan plan = new Plan(list.intersect(here.banning, here.unbanning),
-                list.minusAll(here.banned, here.external, here.banning, here.unbanning),
-                list.intersect(here.banned));
+                list.minusAll(here.banned, here.external, here.banning, here.unbanning));
         for (Map.Entry<JailName, StoredState.InJail> e : stored.jails.entrySet()) {
             StoredState.InJail in = e.getValue();
-            EntrySet owned = new EntrySet();
-            owned.addAll(in.banned);
-            owned.addAll(in.banning);
-            owned.addAll(in.unbanning);
             boolean left = !e.getKey().equals(jail);
+            EntrySet owned;
+            if (left) {
+                owned = new EntrySet();
+                owned.addAll(in.banned);
+                owned.addAll(in.banning);
+                owned.addAll(in.unbanning);
+            } else {
+                owned = in.banned.minus(list);
+                owned.addAll(in.banning.minus(list));
+                owned.addAll(in.unbanning.minus(list));
+            }
             Release release = left ? new Release(e.getKey(), owned, in.external, in.unbanning)
-                    : new Release(e.getKey(), owned.minus(list), in.external.minus(list), in.unbanning.minus(list));
+                    : new Release(e.getKey(), owned, in.external.minus(list), in.unbanning.minus(list));
             if (!release.isEmpty()) {
                 plan.releases.add(release);
             }

@@ -22,7 +22,6 @@ class PlanTest {
         put(stored, JAIL, EntryState.EXTERNAL, "192.0.2.3", "192.0.2.4");
         Plan plan = Plan.of(stored, JAIL, set("192.0.2.1", "192.0.2.3", "192.0.2.5"));
         assertThat(texts(plan.fresh)).containsExactly("192.0.2.5");
-        assertThat(texts(plan.held)).containsExactly("192.0.2.1");
         assertThat(plan.ensure.isEmpty()).isTrue();
         assertThat(plan.releases).hasSize(1);
         assertThat(texts(plan.releases.get(0).owned())).containsExactly("192.0.2.2");

@@ -202,7 +202,7 @@ public final class EntrySet {
 
     /** A new set of the entries of this set that are in none of {@code others}; all sets stay unchanged. */
     public EntrySet minusAll(EntrySet... others) {
-        EntrySet result = new EntrySet(size);
+        EntrySet result = new EntrySet(); // grows to what it holds: a diff is usually small
         for (int i = 0; i < kinds.length; i++) {
             if (kinds[i] != EMPTY && !inAny(others, highs[i], lows[i], kinds[i])) {
                 result.insert(highs[i], lows[i], kinds[i]);
