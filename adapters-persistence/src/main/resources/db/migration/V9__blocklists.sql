@@ -69,9 +69,12 @@ CREATE INDEX blocklist_import_source ON blocklist_import (source_id, id);
 -- Blocklist bans reach the archive through history_sync, from fail2ban's own database (set-based and crash-safe;
 -- an archive write per banned entry would cost more than fail2ban's ban itself). A ban that a blocklist sent
 -- (pending or held as banned by a blocklist) is recorded with origin 'blocklist'.
+-- The lookup seeks the primary key (source_id, jail, entry) once per source: blocklist_entry has no other index,
+-- and a scan per archived row would hold the write lock of a large sync for minutes.
 CREATE TRIGGER history_blocklist_origin AFTER INSERT ON history
 WHEN NEW.origin = 'fail2ban' AND EXISTS (SELECT 1 FROM blocklist_entry
-                                         WHERE jail = NEW.jail AND entry = NEW.ip AND state IN (0, 1))
+                                         WHERE source_id IN (SELECT id FROM blocklist_source)
+                                           AND jail = NEW.jail AND entry = NEW.ip AND state IN (0, 1))
 BEGIN
     UPDATE history SET origin = 'blocklist' WHERE id = NEW.id;
 END;
