@@ -24,14 +24,15 @@ ensure_packages() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# A JDK 17 or newer on PATH, fail2ban and redis-server for the test sandboxes. Maven comes through ./mvnw.
+# A JDK 17 or newer on PATH, fail2ban and redis-server for the test sandboxes (iproute2: `ss`, with which
+# BlocklistCrashIT sees a command waiting in fail2ban's socket). Maven comes through ./mvnw.
 ensure_build_tools() {
   local need_jdk=1
   if command -v javac >/dev/null 2>&1; then
     local v; v=$(javac -version 2>&1 | sed -E 's/^javac ([0-9]+).*/\1/')
     [ "${v:-0}" -ge 17 ] 2>/dev/null && need_jdk=0
   fi
-  local pkgs=(fail2ban redis-server ca-certificates curl unzip python3 mmdb-bin)
+  local pkgs=(fail2ban redis-server ca-certificates curl unzip python3 mmdb-bin iproute2)
   [ $need_jdk -eq 1 ] && pkgs+=(openjdk-17-jdk-headless)
   ensure_packages "${pkgs[@]}"
 }
