@@ -78,7 +78,7 @@ class BlocklistCrashIT {
     }
 
     @Test
-    void anImportKilledMidwayIsResumedAtRestartAndTheJailEqualsTheListExactly() {
+    void anImportKilledMidwayIsResumedAtRestartAndTheJailEqualsTheListExactly() throws Exception {
         List<String> list = addresses(0, ENTRIES);
         lists.serve("/crash.txt", list.toArray(String[]::new));
         long source;
@@ -86,16 +86,26 @@ class BlocklistCrashIT {
             Api api = service.setUp(TOKEN, PASSWORD);
             source = create(api, "crash", "/crash.txt");
             long first = awaitBanningMidway(api, source);
-            // the worst moment: a batch marked banning and its banip sent, but not answered (fail2ban frozen)
-            fail2ban.pause();
-            try {
-                Eventually.await("a banip waiting in fail2ban's socket", Duration.ofSeconds(20),
-                        () -> number("SELECT count(*) FROM blocklist_entry WHERE state = 0") > 0
-                                && unreadCommandBytes() >= BANIP_BYTES);
-                service.kill();
-            } finally {
-                fail2ban.resume();
+            // the worst moment: a batch marked banning and its banip sent, but not answered (fail2ban frozen).
+            // Frozen while it works on a command it has read, fail2ban leaves nothing unread and BanGUI waits for
+            // its answer: then let it go on a moment and freeze it again, until a banip is caught unread.
+            boolean caught = false;
+            for (int attempt = 0; attempt < 100 && !caught; attempt++) {
+                fail2ban.pause();
+                try {
+                    caught = waitUntil(Duration.ofMillis(500), () -> unreadCommandBytes() >= BANIP_BYTES
+                            && number("SELECT count(*) FROM blocklist_entry WHERE state = 0") > 0);
+                    if (caught) {
+                        service.kill();
+                    }
+                } finally {
+                    fail2ban.resume();
+                }
+                if (!caught) {
+                    Thread.sleep(20);
+                }
             }
+            assertThat(caught).as("a banip caught unread in fail2ban's socket within 100 freezes").isTrue();
             Set<String> pending = new HashSet<>(texts("SELECT entry FROM blocklist_entry WHERE state = 0"));
             assertThat(pending).as("entries stored as banning when the import was killed").isNotEmpty();
             // fail2ban carries out the command it read after the kill: one batch banned, though stored as banning
@@ -182,6 +192,19 @@ class BlocklistCrashIT {
         Map<String, String> env = new HashMap<>(env());
         env.put("BANGUI_FAIL2BAN_BAN_BATCH_SIZE", "500");
         return env;
+    }
+
+    /** Polls {@code condition} until it holds or {@code limit} passes; whether it held. */
+    private static boolean waitUntil(Duration limit, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(10);
+        }
+        return condition.getAsBoolean();
     }
 
     /** Bytes sent to fail2ban's socket that it has not read yet, over all its connections ({@code ss -x}). */
