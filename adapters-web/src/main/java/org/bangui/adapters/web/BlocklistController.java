@@ -18,7 +18,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import org.bangui.adapters.web.openapi.ApiErrors;
 import org.bangui.adapters.web.security.RateLimited;
