@@ -196,6 +196,25 @@ class BlocklistIT extends SandboxedServiceTest {
     }
 
     @Test
+    void aGzipFileServedAsItIsIsDecodedWithinTheCap() throws IOException {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(file)) {
+            gzip.write("203.0.113.160\n203.0.113.161\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        lists.serveBytes("/list.txt.gz", file.toByteArray()); // no Content-Encoding: a file, as list sites serve them
+        long id = create("gzfile", "/list.txt.gz", "blocklist");
+        assertThat(awaitImport(id, 0).get("banned")).isEqualTo(2);
+        assertThat(banned("blocklist")).contains("203.0.113.160", "203.0.113.161");
+
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bomb)) {
+            gzip.write(new byte[50_000_000]);
+        }
+        lists.serveBytes("/list.txt.gz", bomb.toByteArray());
+        assertThat(importNow(id).get("error")).asString().startsWith("too_large");
+    }
+
+    @Test
     void anEntryHeldByTwoSourcesIsUnbannedOnlyWhenBothDropIt() {
         lists.serve("/a.txt", "203.0.113.30", "203.0.113.31");
         lists.serve("/b.txt", "203.0.113.31", "203.0.113.32");

@@ -1,5 +1,6 @@
 package org.bangui.adapters.http;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -13,7 +14,10 @@ import org.bangui.domain.blocklist.BlocklistDownloadPort.BodyReader;
 import org.bangui.domain.blocklist.CacheValidators;
 import org.bangui.domain.blocklist.Download;
 
-/** Reads a final (non-redirect) answer: 304, 200 through the body streams, anything else refused. */
+/**
+ * Reads a final (non-redirect) answer: 304, 200 through the body streams (gzip decoded, whether announced by
+ * Content-Encoding or a .gz file served as it is), anything else refused.
+ */
 final class ResponseReader {
 
     /** Longer validators are dropped: no honest server sends them, and they are stored and sent back. */
@@ -47,14 +51,26 @@ final class ResponseReader {
             read(reader, InputStream.nullInputStream(), deadline);
             return new Download(false, 0, received);
         }
-        boolean gzip = gzip(entity.getContentEncoding());
+        boolean encoded = gzip(entity.getContentEncoding());
         BodyStreams.Counting wire;
+        InputStream source;
+        boolean gzipFile = false;
         try {
             wire = new BodyStreams.Counting(entity.getContent());
+            source = wire;
+            if (!encoded) {
+                // a .gz list served as a file (no Content-Encoding): the gzip magic cannot start a text list
+                BufferedInputStream peek = new BufferedInputStream(wire, 8192);
+                peek.mark(2);
+                gzipFile = peek.read() == 0x1f && peek.read() == 0x8b;
+                peek.reset();
+                source = peek;
+            }
         } catch (IOException e) {
-            throw failures.body(e, deadline.passed(), gzip);
+            throw failures.body(e, deadline.passed(), encoded);
         }
-        BodyStreams.Guarded body = BodyStreams.decoded(wire, gzip, maxBytes,
+        boolean gzip = encoded || gzipFile;
+        BodyStreams.Guarded body = BodyStreams.decoded(source, gzip, maxBytes,
                 e -> failures.body(e, deadline.passed(), gzip));
         try {
             read(reader, body, deadline);
