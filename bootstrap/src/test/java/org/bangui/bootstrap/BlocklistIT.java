@@ -146,6 +146,30 @@ class BlocklistIT extends SandboxedServiceTest {
     }
 
     @Test
+    void aChangeMadeWhileAnImportRunsIsNotOverwrittenByIt() {
+        lists.serve("/during.txt", "203.0.113.170");
+        long id = create("during", "/during.txt", "blocklist");
+        awaitImport(id, 0);
+        int hits = lists.hits("/during.txt").size();
+        lists.delay("/during.txt", 800); // under the class's 1 s timeout
+        Api.Response asked = api.post("/api/v1/blocklists/" + id + "/import", "");
+        long running = ((Number) asked.json().get("importId")).longValue();
+        Eventually.await("the download under way", Duration.ofSeconds(10),
+                () -> lists.hits("/during.txt").size() > hits);
+        Api.Response moved = api.put("/api/v1/blocklists/" + id, "{\"name\":\"during\",\"url\":\""
+                + lists.url("/during.txt") + "\",\"jail\":\"sshd\",\"schedule\":\"6h\"}",
+                "Content-Type", "application/json");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(awaitImportId(running).get("status")).isEqualTo("succeeded"); // into the jail it started with
+        lists.delay("/during.txt", 0);
+        // the change made the source due at once: the import that ran must not have pushed that back 6 hours
+        Map<String, Object> next = awaitImport(id, running);
+        assertThat(next.get("status")).isEqualTo("succeeded");
+        assertThat(banned("sshd")).contains("203.0.113.170");
+        assertThat(banned("blocklist")).doesNotContain("203.0.113.170");
+    }
+
+    @Test
     void entriesTheJailLostAreBannedAgainEvenWhenItHoldsOtherBans() {
         lists.serve("/lost.txt", "203.0.113.120", "203.0.113.121");
         long id = create("lost", "/lost.txt", "sshd");
@@ -303,6 +327,9 @@ class BlocklistIT extends SandboxedServiceTest {
 
         lists.serve("/bad.txt", "<html>", "<body>oops</body>", "</html>", "203.0.113.70");
         assertThat(importNow(id).get("error")).asString().startsWith("mostly_invalid");
+        Api.Response preview = api.post("/api/v1/blocklists/" + id + "/preview", "");
+        assertThat(preview.status()).isEqualTo(422);
+        assertThat(preview.json().get("code")).isEqualTo("mostly_invalid");
         lists.fail("/bad.txt", 500);
         assertThat(importNow(id).get("error")).asString().startsWith("http_status");
         lists.serveBytes("/bad.txt", "203.0.113.71\n".repeat(10_000).getBytes()); // 130 KB > 64 KB

@@ -132,14 +132,13 @@ public class SqliteBlocklistImportAdapter implements BlocklistImportPort {
     }
 
     @Override
-    public List<Long> interruptOthers(String instance, Instant at) {
+    public List<Long> interruptClaimed(Instant at) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 List<Long> sources = new ArrayList<>();
                 try (PreparedStatement s = c.prepareStatement("SELECT source_id FROM blocklist_import WHERE status = "
-                        + RUNNING + " AND instance IS NOT NULL AND instance <> ?")) {
-                    s.setString(1, instance);
+                        + RUNNING + " AND instance IS NOT NULL")) {
                     try (ResultSet rows = s.executeQuery()) {
                         while (rows.next()) {
                             sources.add(rows.getLong(1));
@@ -147,10 +146,9 @@ public class SqliteBlocklistImportAdapter implements BlocklistImportPort {
                     }
                 }
                 try (PreparedStatement s = c.prepareStatement("UPDATE blocklist_import SET status = 'interrupted', "
-                        + "finished_at = ?, error = 'the instance running it stopped or lost the scheduler lock' "
-                        + "WHERE status = " + RUNNING + " AND instance IS NOT NULL AND instance <> ?")) {
+                        + "finished_at = ?, error = 'the instance running it stopped, lost the scheduler lock, or could "
+                        + "not record its end' WHERE status = " + RUNNING + " AND instance IS NOT NULL")) {
                     s.setLong(1, at.toEpochMilli());
-                    s.setString(2, instance);
                     s.executeUpdate();
                 }
                 c.commit();

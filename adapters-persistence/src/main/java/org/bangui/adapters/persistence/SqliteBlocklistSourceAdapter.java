@@ -131,17 +131,18 @@ public class SqliteBlocklistSourceAdapter implements BlocklistSourcePort {
     }
 
     @Override
-    public void scheduled(long id, Optional<Instant> nextImportAt, CacheValidators validators,
-                          Optional<String> fingerprint) {
+    public boolean scheduled(BlocklistSource basedOn, Optional<Instant> nextImportAt, CacheValidators validators,
+                             Optional<String> fingerprint) {
         String sql = "UPDATE blocklist_source SET next_import_at = CASE WHEN enabled = 1 THEN ? END, etag = ?, "
-                + "last_modified = ?, fingerprint = ? WHERE id = ?";
+                + "last_modified = ?, fingerprint = ? WHERE id = ? AND updated_at = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             setInstant(s, 1, nextImportAt);
             s.setString(2, validators.etag().orElse(null));
             s.setString(3, validators.lastModified().orElse(null));
             s.setString(4, fingerprint.orElse(null));
-            s.setLong(5, id);
-            s.executeUpdate();
+            s.setLong(5, basedOn.id());
+            s.setLong(6, basedOn.updatedAt().toEpochMilli());
+            return s.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new BlocklistStoreException("the blocklist schedule could not be stored", e);
         }

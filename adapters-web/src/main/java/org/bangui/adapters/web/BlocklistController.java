@@ -123,11 +123,15 @@ public class BlocklistController {
                 RequestContext.actor(http))));
     }
 
-    /** A dry run: downloads and diffs the list now, bans nothing. 503 with the reason if the download fails. */
+    /**
+     * A dry run: downloads and diffs the list now, bans nothing. 503 with the reason if the download fails, 422
+     * ({@code empty_list}, {@code no_valid_entries}, {@code mostly_invalid}) if an import would refuse the list.
+     */
     @Post("/{id}/preview")
     @RateLimited(LimitedAction.BLOCKLIST_IMPORTS)
     @ApiErrors.BadRequest
     @ApiErrors.NotFound
+    @ApiErrors.Unprocessable
     @ApiErrors.Unavailable
     public PreviewView preview(@PathVariable String id) {
         return PreviewView.of(imports.preview(id(id)));

@@ -68,8 +68,8 @@ public final class BlocklistImportJob extends ScheduledJob {
     public void run(JobContext context) {
         String me = instance.get();
         Instant now = clock.instant();
-        for (long sourceId : log.interruptOthers(me, now)) {
-            sources.find(sourceId).ifPresent(s -> sources.scheduled(s.id(), Optional.of(now), CacheValidators.NONE,
+        for (long sourceId : log.interruptClaimed(now)) {
+            sources.find(sourceId).ifPresent(s -> sources.scheduled(s, Optional.of(now), CacheValidators.NONE,
                     Optional.empty()));
             LOG.log(System.Logger.Level.INFO, "blocklist_import_resumed source=" + sourceId);
         }
@@ -143,7 +143,7 @@ public final class BlocklistImportJob extends ScheduledJob {
     private void importList(BlocklistSource source, BlocklistImport run, JobContext context) {
         started(source, run);
         // cleared for the time of the import: one cut short must be followed by a full download and diff
-        sources.scheduled(source.id(), source.nextImportAt(), CacheValidators.NONE, Optional.empty());
+        sources.scheduled(source, source.nextImportAt(), CacheValidators.NONE, Optional.empty());
         Figures figures = new Figures();
         ImportOutcome outcome;
         try {
@@ -158,13 +158,14 @@ public final class BlocklistImportJob extends ScheduledJob {
         Instant end = clock.instant();
         Optional<Instant> next = outcome.status() == ImportStatus.INTERRUPTED ? Optional.of(end)
                 : Optional.of(nextAfter(source, run.startedAt(), end));
+        // recorded only if the source was not changed meanwhile (then it is due as the change said)
         if (outcome.status() == ImportStatus.SUCCEEDED) {
-            sources.scheduled(source.id(), next, outcome.validators(), outcome.fingerprint());
+            sources.scheduled(source, next, outcome.validators(), outcome.fingerprint());
         } else if (outcome.status() == ImportStatus.FAILED && !figures.applying) {
             // nothing was sent: what the last import applied still stands
-            sources.scheduled(source.id(), next, source.validators(), source.fingerprint());
+            sources.scheduled(source, next, source.validators(), source.fingerprint());
         } else {
-            sources.scheduled(source.id(), next, CacheValidators.NONE, Optional.empty());
+            sources.scheduled(source, next, CacheValidators.NONE, Optional.empty());
         }
         finished(source, run, outcome, figures, end);
     }
@@ -172,8 +173,15 @@ public final class BlocklistImportJob extends ScheduledJob {
     private void release(BlocklistSource source, BlocklistImport run, JobContext context) {
         started(source, run);
         Figures figures = new Figures();
-        ImportOutcome outcome = importer.release(source, figures,
-                f -> log.progress(run.id(), f.counts(), false, f.samples), context::stillLeader);
+        ImportOutcome outcome;
+        try {
+            outcome = importer.release(source, figures,
+                    f -> log.progress(run.id(), f.counts(), false, f.samples), context::stillLeader);
+        } catch (RuntimeException unexpected) {
+            LOG.log(System.Logger.Level.ERROR, "blocklist_release_crashed source=" + source.id(), unexpected);
+            outcome = ImportOutcome.ended(figures.unbanned > 0 ? ImportStatus.PARTIAL : ImportStatus.FAILED,
+                    "unexpected failure; see the log (blocklist_release_crashed)");
+        }
         Instant end = clock.instant();
         if (outcome.status() == ImportStatus.SUCCEEDED) {
             sources.remove(source.id());

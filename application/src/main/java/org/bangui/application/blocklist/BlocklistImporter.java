@@ -30,6 +30,7 @@ import org.bangui.domain.blocklist.EntrySet;
 import org.bangui.domain.blocklist.EntryState;
 import org.bangui.domain.blocklist.ImportCounts;
 import org.bangui.domain.blocklist.ImportStatus;
+import org.bangui.domain.blocklist.ListRefusedException;
 import org.bangui.domain.blocklist.ParsedList;
 import org.bangui.domain.jail.JailConfiguration;
 import org.bangui.domain.jail.JailControlPort;
@@ -178,6 +179,12 @@ public final class BlocklistImporter {
         JailConfiguration configuration = jails.configuration(source.jail());
         Figures figures = new Figures();
         Fetched fetched = fetch(source, CacheValidators.NONE, figures);
+        Optional<String> refusal = refuse(figures);
+        if (refusal.isPresent()) {
+            // what the import would do: refuse the list whole, not unban everything
+            String text = refusal.get();
+            throw new ListRefusedException(text.substring(0, text.indexOf(':')), text.substring(text.indexOf(':') + 2));
+        }
         EntrySet list = fetched.entries;
         ListFilter.Removed removed = ListFilter.apply(list, BanService.literalNetworks(configuration.ignoreIp()),
                 host.ownAddresses());
@@ -405,6 +412,9 @@ public final class BlocklistImporter {
                 pending = next == null ? null : writer.submit(() -> before(jail, next, present));
                 if (!toSend.isEmpty()) {
                     figures.banned += bans.ban(jail, toSend);
+                }
+                if (after != null) {
+                    await(after); // the previous batch's final state: a failed write must end the import
                 }
                 Figures snapshot = figures.copy();
                 after = writer.submit(() -> {

@@ -185,9 +185,10 @@ public final class JobRunner implements ListJobsUseCase, RunJobUseCase {
         if (!accepting) {
             return;
         }
+        // cleared whether or not this instance runs it: a standby that kept it set would fire again at once, forever
+        slot.again = false;
         try {
             if (slot.job.scope() == JobScope.EVERY_INSTANCE || leadership.isLeader()) {
-                slot.again = false;
                 Run run = new Run(JobTrigger.SCHEDULE, clock.instant());
                 if (slot.running.compareAndSet(null, run)) {
                     execute(slot, run);

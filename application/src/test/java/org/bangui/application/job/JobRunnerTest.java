@@ -123,6 +123,38 @@ class JobRunnerTest {
     }
 
     @Test
+    void aRunAskedForWhileTheLockIsLostIsNotFiredAgainAndAgainOnTheStandby() throws Exception {
+        ManualClock clock = new ManualClock(Instant.now());
+        SchedulerLeadership leadership = leadership(new InMemorySchedulerLock(clock), "a:1:x", clock);
+        leadership.heartbeat();
+        java.util.concurrent.Semaphore started = new java.util.concurrent.Semaphore(0);
+        java.util.concurrent.Semaphore release = new java.util.concurrent.Semaphore(0);
+        Job job = new ScheduledJob("woken", JobSchedule.every(Duration.ofHours(1), false), JobScope.LEADER) {
+            @Override
+            public void run(JobContext context) throws InterruptedException {
+                started.release();
+                release.acquire();
+            }
+        };
+        JobRunner runner = runner(leadership, job);
+        runner.start();
+        runner.runSoon("woken");
+        assertThat(started.tryAcquire(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        runner.runSoon("woken"); // asked again while it runs ...
+        clock.now = clock.now.plus(TTL); // ... and the lock is lost before it ends
+        release.release();
+        // the firing asked for finds a standby: it runs nothing and falls back to the schedule, an hour away
+        java.util.function.BooleanSupplier backOnSchedule = () -> runner.jobs().get(0).nextRunAt()
+                .filter(at -> at.isAfter(Instant.now().plus(Duration.ofMinutes(30)))).isPresent();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!backOnSchedule.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(backOnSchedule.getAsBoolean()).isTrue();
+        assertThat(started.tryAcquire(200, java.util.concurrent.TimeUnit.MILLISECONDS)).isFalse();
+    }
+
+    @Test
     void tenParallelManualRunsStartExactlyOneRun() throws Exception {
         BlockingJob job = new BlockingJob();
         JobRunner runner = runner(leader(), job);

@@ -34,12 +34,13 @@ public interface BlocklistImportPort {
                 List<InvalidLine> samples, Optional<String> error);
 
     /**
-     * Ends as {@link ImportStatus#INTERRUPTED} every claimed running import of instances other than
-     * {@code instance} (they died or lost the scheduler lock), at {@code at}.
+     * Ends as {@link ImportStatus#INTERRUPTED} every claimed running import, at {@code at}: called by the leader
+     * before it runs any, when none of them can be going (imports run one at a time; those of other instances
+     * died or lost the scheduler lock, one of its own was left by a run that failed to record its end).
      *
      * @return the sources whose import was interrupted
      */
-    List<Long> interruptOthers(String instance, Instant at);
+    List<Long> interruptClaimed(Instant at);
 
     /** One import. */
     Optional<BlocklistImport> find(long id);

@@ -37,9 +37,14 @@ public interface BlocklistSourcePort {
 
     /**
      * Records the outcome of an import: the next due time, the validators to send next time and the fingerprint
-     * of what was applied (both empty when the next import must read and diff the list whole).
+     * of what was applied (both empty when the next import must read and diff the list whole). Only if the
+     * source's settings are still those of {@code basedOn} (its {@code updatedAt}): an import must not overwrite
+     * what a change made while it ran (a new jail, URL or schedule, due at once).
+     *
+     * @return whether it was recorded
      */
-    void scheduled(long id, Optional<Instant> nextImportAt, CacheValidators validators, Optional<String> fingerprint);
+    boolean scheduled(BlocklistSource basedOn, Optional<Instant> nextImportAt, CacheValidators validators,
+                      Optional<String> fingerprint);
 
     /**
      * Marks the source deleted.
