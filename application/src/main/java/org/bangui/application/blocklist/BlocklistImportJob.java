@@ -26,11 +26,12 @@ import org.bangui.domain.blocklist.ImportStatus;
 
 /**
  * {@code blocklist_import}: on the scheduler's leader, every few seconds, runs what is due, one import at a
- * time: first the imports of dead or deposed instances are marked {@code interrupted} and their sources made due
- * again (the resume), then the imports asked for through the API, then the releases of deleted sources, then the
- * sources whose schedule came due (persisted, so a new leader catches up on what came due meanwhile). Each
- * source is handled at most once per run; an import stops between two batches when the service shuts down or
- * loses the lock.
+ * time: first claimed imports still recorded as running are marked {@code interrupted} (none can be going when a
+ * run starts: they belong to a dead or deposed instance, or to a run that could not record its end) and their
+ * sources made due again (the resume), then the imports asked for through the API, then the releases of deleted
+ * sources, then the sources whose schedule came due (persisted, so a new leader catches up on what came due
+ * meanwhile). Each source is handled at most once per run; an import stops between two batches when the service
+ * shuts down or loses the lock.
  */
 public final class BlocklistImportJob extends ScheduledJob {
 
