@@ -40,16 +40,7 @@ class BlocklistRefusalIT extends SandboxedServiceTest {
                     + "\",\"url\":\"" + url + "\",\"jail\":\"blocklist\",\"schedule\":\"1h\"}",
                     "Content-Type", "application/json");
             assertThat(created.status()).as(created.body()).isEqualTo(201);
-            long id = ((Number) created.json().get("id")).longValue();
-            Object[] run = new Object[1];
-            Eventually.await("the refused import", Duration.ofSeconds(20), () -> {
-                List<Map<String, Object>> imports = api.get("/api/v1/blocklists/imports?source=" + id)
-                        .list("imports");
-                run[0] = imports.isEmpty() ? null : imports.get(0);
-                return run[0] != null && !"running".equals(imports.get(0).get("status"));
-            });
-            @SuppressWarnings("unchecked")
-            Map<String, Object> refused = (Map<String, Object>) run[0];
+            Map<String, Object> refused = finishedImport(((Number) created.json().get("id")).longValue());
             assertThat(refused.get("status")).isEqualTo("failed");
             assertThat((String) refused.get("error")).startsWith("destination_refused");
         }
@@ -81,15 +72,21 @@ class BlocklistRefusalIT extends SandboxedServiceTest {
                 + "\"http://169.254.169.254/latest/meta-data\",\"jail\":\"blocklist\",\"schedule\":\"1h\"}",
                 "Content-Type", "application/json");
         assertThat(created.status()).isEqualTo(201);
-        long id = ((Number) created.json().get("id")).longValue();
+        Map<String, Object> refused = finishedImport(((Number) created.json().get("id")).longValue());
+        assertThat((String) refused.get("error")).startsWith("destination_refused");
+    }
+
+    /** The newest import of the source, once it has ended. */
+    private Map<String, Object> finishedImport(long source) {
         Object[] run = new Object[1];
-        Eventually.await("the refused import", Duration.ofSeconds(20), () -> {
-            List<Map<String, Object>> imports = api.get("/api/v1/blocklists/imports?source=" + id).list("imports");
+        Eventually.await("the import of source " + source, Duration.ofSeconds(20), () -> {
+            List<Map<String, Object>> imports = api.get("/api/v1/blocklists/imports?source=" + source)
+                    .list("imports");
             run[0] = imports.isEmpty() ? null : imports.get(0);
             return run[0] != null && !"running".equals(imports.get(0).get("status"));
         });
         @SuppressWarnings("unchecked")
-        Map<String, Object> refused = (Map<String, Object>) run[0];
-        assertThat((String) refused.get("error")).startsWith("destination_refused");
+        Map<String, Object> finished = (Map<String, Object>) run[0];
+        return finished;
     }
 }

@@ -52,13 +52,7 @@ public class AuditController {
     }
 
     static int limit(String raw) { // package-private for its test
-        if (raw == null || raw.isEmpty()) {
-            return DEFAULT_LIMIT;
-        }
-        if (raw.length() > 4 || !raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new InvalidInputException("invalid_limit", "limit must be between 1 and " + AuditQuery.MAX_LIMIT);
-        }
-        return Integer.parseInt(raw);
+        return Inputs.limit(raw, DEFAULT_LIMIT, AuditQuery.MAX_LIMIT);
     }
 
     static String encodeCursor(long beforeId) {

@@ -168,14 +168,7 @@ public class BlocklistController {
     }
 
     static int limit(String raw) {
-        if (raw == null || raw.isEmpty()) {
-            return DEFAULT_LIMIT;
-        }
-        if (raw.length() > 4 || !raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new InvalidInputException("invalid_limit", "limit must be between 1 and "
-                    + ImportBlocklistUseCase.MAX_LIMIT);
-        }
-        return Integer.parseInt(raw);
+        return Inputs.limit(raw, DEFAULT_LIMIT, ImportBlocklistUseCase.MAX_LIMIT);
     }
 
     /** {@code POST} and {@code PUT} body; {@code enabled} defaults to true. */

@@ -190,13 +190,6 @@ public class HistoryController {
     }
 
     static int limit(String raw) { // package-private for its test
-        if (raw == null || raw.isEmpty()) {
-            return HistoryPageRequest.DEFAULT_LIMIT;
-        }
-        if (raw.length() > 6 || !raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new InvalidInputException("invalid_limit", "limit must be between 1 and "
-                    + HistoryPageRequest.MAX_LIMIT);
-        }
-        return Integer.parseInt(raw);
+        return Inputs.limit(raw, HistoryPageRequest.DEFAULT_LIMIT, HistoryPageRequest.MAX_LIMIT);
     }
 }

@@ -67,4 +67,18 @@ final class Inputs {
         }
         return flag;
     }
+
+    /**
+     * An optional {@code limit} query parameter: digits only (no sign, no spaces), {@code defaultLimit} when absent.
+     * Its range is checked by the use case, which owns it; at most 9 digits here, so parsing cannot overflow.
+     */
+    static int limit(String raw, int defaultLimit, int max) {
+        if (raw == null || raw.isEmpty()) {
+            return defaultLimit;
+        }
+        if (raw.length() > 9 || !raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new InvalidInputException("invalid_limit", "limit must be a whole number between 1 and " + max);
+        }
+        return Integer.parseInt(raw);
+    }
 }

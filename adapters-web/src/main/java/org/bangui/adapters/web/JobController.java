@@ -81,13 +81,7 @@ public class JobController {
     }
 
     static int limit(String raw) { // package-private for its test
-        if (raw == null || raw.isEmpty()) {
-            return DEFAULT_LIMIT;
-        }
-        if (raw.length() > 4 || !raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new InvalidInputException("invalid_limit", "limit must be a whole number between 1 and 200");
-        }
-        return Integer.parseInt(raw);
+        return Inputs.limit(raw, DEFAULT_LIMIT, ListJobsUseCase.MAX_LIMIT);
     }
 
     /** {@code GET /jobs} body. */

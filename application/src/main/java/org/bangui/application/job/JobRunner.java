@@ -39,8 +39,6 @@ import org.bangui.domain.shared.InvalidInputException;
  */
 public final class JobRunner implements ListJobsUseCase, RunJobUseCase {
 
-    /** The most runs one page lists. */
-    public static final int MAX_LIMIT = 200;
     private static final System.Logger LOG = System.getLogger(JobRunner.class.getName());
     private static final int MAX_DETAIL = 300;
 

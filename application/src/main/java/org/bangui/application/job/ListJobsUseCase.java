@@ -10,6 +10,9 @@ import org.bangui.domain.job.JobRunPage;
 /** What the scheduler does: its role, the jobs, and their past runs. */
 public interface ListJobsUseCase {
 
+    /** The most runs one page lists. */
+    int MAX_LIMIT = 200;
+
     /** The scheduler as this instance sees it. */
     record SchedulerStatus(SchedulerLeadership.Role role, String instance, Optional<String> holder, String backend) {
     }
@@ -29,7 +32,7 @@ public interface ListJobsUseCase {
      * Runs newest first (keyset paging by id).
      *
      * @throws org.bangui.domain.shared.InvalidInputException {@code invalid_job} for an unknown job,
-     *         {@code invalid_limit} for a limit outside 1..{@value JobRunner#MAX_LIMIT}
+     *         {@code invalid_limit} for a limit outside 1..{@value #MAX_LIMIT}
      */
     JobRunPage runs(Optional<String> job, int limit, OptionalLong beforeId);
 }
