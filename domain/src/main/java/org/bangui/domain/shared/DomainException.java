@@ -23,6 +23,8 @@ public abstract class DomainException extends RuntimeException {
         CONFLICT,
         /** A dependency (fail2ban, the database) cannot be reached right now. */
         UNAVAILABLE,
+        /** A dependency was reached but failed to do what was asked (a fail2ban reload that left a jail down). */
+        BAD_GATEWAY,
         /** The caller has not proven who it is, or its proof is no longer valid. */
         UNAUTHENTICATED,
         /** The caller is known but may not do this (missing CSRF token, setup not done). */

@@ -37,6 +37,7 @@ public class DomainExceptionHandler implements ExceptionHandler<DomainException,
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case BAD_GATEWAY -> HttpStatus.BAD_GATEWAY;
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
