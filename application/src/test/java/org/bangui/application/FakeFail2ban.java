@@ -17,6 +17,7 @@ import org.bangui.domain.jail.JailConfiguration;
 import org.bangui.domain.jail.JailControlPort;
 import org.bangui.domain.jail.JailCounters;
 import org.bangui.domain.jail.JailName;
+import org.bangui.domain.jail.JailSettings;
 import org.bangui.domain.jail.UnknownJailException;
 import org.bangui.domain.net.HostAddressesPort;
 import org.bangui.domain.net.IpAddress;
@@ -121,6 +122,23 @@ public final class FakeFail2ban implements JailControlPort, BanPort, ServerPort,
     public boolean setIdle(JailName name, boolean idle) {
         jail(name);
         return idle;
+    }
+
+    @Override
+    public void setSettings(JailName name, JailSettings settings) {
+        jail(name);
+    }
+
+    @Override
+    public List<String> addIgnoreIp(JailName name, String entry) {
+        jail(name);
+        return List.of(entry);
+    }
+
+    @Override
+    public List<String> removeIgnoreIp(JailName name, String entry) {
+        jail(name);
+        return List.of();
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.bangui.domain.jail.JailConfiguration;
 import org.bangui.domain.jail.JailControlPort;
 import org.bangui.domain.jail.JailCounters;
 import org.bangui.domain.jail.JailName;
+import org.bangui.domain.jail.JailSettings;
 import org.bangui.domain.shared.InvalidInputException;
 
 /** {@link JailControlPort} over fail2ban's {@code status}, {@code get}, {@code start}, {@code stop} and idle. */
@@ -80,5 +81,26 @@ public final class Fail2banJailAdapter implements JailControlPort {
     @Override
     public boolean setIdle(JailName jail, boolean idle) {
         return commands.change(jail, List.of("set", jail.value(), "idle", idle ? "on" : "off"), Replies::bool);
+    }
+
+    @Override
+    public void setSettings(JailName jail, JailSettings settings) {
+        // integers only: fail2ban evaluates time values it receives as text
+        settings.bantime().ifPresent(v -> commands.change(jail, List.of("set", jail.value(), "bantime",
+                Long.toString(v)), reply -> reply));
+        settings.findtime().ifPresent(v -> commands.change(jail, List.of("set", jail.value(), "findtime",
+                Long.toString(v)), reply -> reply));
+        settings.maxretry().ifPresent(v -> commands.change(jail, List.of("set", jail.value(), "maxretry",
+                Integer.toString(v)), reply -> reply));
+    }
+
+    @Override
+    public List<String> addIgnoreIp(JailName jail, String entry) {
+        return commands.change(jail, List.of("set", jail.value(), "addignoreip", entry), Replies::strings);
+    }
+
+    @Override
+    public List<String> removeIgnoreIp(JailName jail, String entry) {
+        return commands.change(jail, List.of("set", jail.value(), "delignoreip", entry), Replies::strings);
     }
 }

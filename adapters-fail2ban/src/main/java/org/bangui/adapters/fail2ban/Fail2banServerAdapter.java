@@ -8,11 +8,12 @@ import org.bangui.domain.health.ComponentProbePort;
 import org.bangui.domain.health.ProbeResult;
 import org.bangui.domain.server.ServerDatabase;
 import org.bangui.domain.server.ServerPort;
+import org.bangui.domain.server.ServerSettingsPort;
 import org.bangui.domain.server.ServerUnavailableException;
 import org.bangui.domain.shared.DomainException;
 
-/** {@link ServerPort} and the {@code fail2ban} health probe. */
-public final class Fail2banServerAdapter implements ServerPort, ComponentProbePort {
+/** {@link ServerPort}, {@link ServerSettingsPort} and the {@code fail2ban} health probe. */
+public final class Fail2banServerAdapter implements ServerPort, ServerSettingsPort, ComponentProbePort {
 
     private final Fail2banCommands commands;
     private final Fail2banClient client;
@@ -42,6 +43,21 @@ public final class Fail2banServerAdapter implements ServerPort, ComponentProbePo
         return Fail2banCommands.parse(() -> new ServerDatabase(
                 Optional.ofNullable(file).map(String::valueOf),
                 Optional.ofNullable(purgeAge).map(age -> Duration.ofSeconds(Replies.number(age)))));
+    }
+
+    @Override
+    public String logLevel() {
+        return String.valueOf(commands.forServer(List.of("get", "loglevel")));
+    }
+
+    @Override
+    public void setLogLevel(String level) {
+        commands.change(null, List.of("set", "loglevel", level), reply -> reply);
+    }
+
+    @Override
+    public void setDbPurgeAge(long seconds) {
+        commands.change(null, List.of("set", "dbpurgeage", Long.toString(seconds)), reply -> reply);
     }
 
     @Override

@@ -48,4 +48,29 @@ public interface JailControlPort {
      * @throws UnknownJailException if the jail does not exist
      */
     boolean setIdle(JailName jail, boolean idle);
+
+    /**
+     * Sets runtime settings of a running jail; each present value is sent as an integer number of seconds (or
+     * failures), never as text fail2ban would evaluate.
+     *
+     * @throws UnknownJailException if the jail does not exist
+     */
+    void setSettings(JailName jail, JailSettings settings);
+
+    /**
+     * Adds an address or network to a running jail's ignore list.
+     *
+     * @param entry an address or CIDR network, already validated
+     * @return the jail's ignore list after the change
+     * @throws UnknownJailException if the jail does not exist
+     */
+    List<String> addIgnoreIp(JailName jail, String entry);
+
+    /**
+     * Removes an entry from a running jail's ignore list (fail2ban ignores an entry it does not hold).
+     *
+     * @return the jail's ignore list after the change
+     * @throws UnknownJailException if the jail does not exist
+     */
+    List<String> removeIgnoreIp(JailName jail, String entry);
 }
