@@ -30,6 +30,7 @@ import org.bangui.domain.history.HistoryArchivePort;
 import org.bangui.domain.jail.JailControlPort;
 import org.bangui.domain.net.HostAddressesPort;
 import org.bangui.domain.server.ServerPort;
+import org.bangui.domain.server.ServerSettingsPort;
 
 /**
  * Builds the fail2ban adapters and the application services. The core has no framework annotations; this
@@ -65,7 +66,7 @@ class CoreFactory {
      * (JobsFactory), which {@code health_check} refreshes, so it is not a probe bean itself.
      */
     @Singleton
-    @Bean(typed = {ServerPort.class, Fail2banServerAdapter.class})
+    @Bean(typed = {ServerPort.class, ServerSettingsPort.class, Fail2banServerAdapter.class})
     Fail2banServerAdapter serverPort(Fail2banClient client) {
         return new Fail2banServerAdapter(client);
     }

@@ -24,9 +24,19 @@ public final class AuditService implements RecordAuditUseCase, QueryAuditUseCase
 
     @Override
     public void record(Actor actor, AuditAction action, String target, String failureCode) {
+        append(actor, action, target, failureCode.isEmpty(), failureCode);
+    }
+
+    @Override
+    public void recordChange(Actor actor, AuditAction action, String target, String detail) {
+        append(actor, action, target, true, detail.length() > AuditTargets.MAX_DETAIL
+                ? detail.substring(0, AuditTargets.MAX_DETAIL) + "\n... (cut)" : detail);
+    }
+
+    private void append(Actor actor, AuditAction action, String target, boolean success, String detail) {
         String shown = AuditTargets.printable(target);
         AuditEntry entry = new AuditEntry(clock.instant(), actor.sessionId(), actor.clientIp(), actor.principal(),
-                action, shown, failureCode.isEmpty(), failureCode);
+                action, shown, success, detail);
         try {
             audit.append(entry);
         } catch (RuntimeException e) {

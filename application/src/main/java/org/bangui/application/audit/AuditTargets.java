@@ -5,6 +5,8 @@ public final class AuditTargets {
 
     /** The longest target stored; longer ones are cut. */
     public static final int MAX_TARGET = 120;
+    /** The longest change detail stored (a configuration diff); longer ones are cut. */
+    public static final int MAX_DETAIL = 64 * 1024;
 
     private AuditTargets() {
     }

@@ -35,4 +35,13 @@ public interface RecordAuditUseCase {
         record(actor, action, target, "");
         return result;
     }
+
+    /**
+     * Appends one successful entry whose detail describes the change (a configuration change's files and unified
+     * diff), cut to {@link AuditTargets#MAX_DETAIL} characters. Never throws, like {@link #record}. This default
+     * drops the detail; the audit service keeps it.
+     */
+    default void recordChange(Actor actor, AuditAction action, String target, String detail) {
+        record(actor, action, target, "");
+    }
 }

@@ -4,22 +4,33 @@ import java.util.Objects;
 import org.bangui.application.audit.RecordAuditUseCase;
 import org.bangui.domain.audit.AuditAction;
 import org.bangui.domain.jail.JailControlPort;
+import org.bangui.domain.jail.UnknownJailException;
 
 /** Controls jails through the jail port and audits each request once, success or failure. */
 public final class JailControlService implements ControlJailUseCase {
 
     private final JailControlPort jails;
     private final RecordAuditUseCase audit;
+    private final ForgottenJails forgotten;
 
-    public JailControlService(JailControlPort jails, RecordAuditUseCase audit) {
+    public JailControlService(JailControlPort jails, RecordAuditUseCase audit, ForgottenJails forgotten) {
         this.jails = Objects.requireNonNull(jails, "jails");
         this.audit = Objects.requireNonNull(audit, "audit");
+        this.forgotten = Objects.requireNonNull(forgotten, "forgotten");
     }
 
+    /**
+     * Starts a jail fail2ban still knows; a jail it forgot (stopped) is started again from the files by a reload
+     * of that jail, audited as a reload.
+     */
     @Override
     public void start(JailCommand command) {
         audit.recordOutcome(command.actor(), AuditAction.JAIL_START, command.jail().value(), () -> {
-            jails.start(command.jail());
+            try {
+                jails.start(command.jail());
+            } catch (UnknownJailException forgottenByFail2ban) {
+                forgotten.start(command.actor(), command.jail());
+            }
             return null;
         });
     }

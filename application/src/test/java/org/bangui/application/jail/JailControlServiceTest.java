@@ -20,7 +20,15 @@ class JailControlServiceTest {
     private final List<String> audit = new ArrayList<>();
     private final RecordAuditUseCase auditTrail = (actor, action, target, failure) -> audit.add(actor.principal()
             + " " + action.code() + " " + target + " " + (failure.isEmpty() ? "success" : failure));
-    private final JailControlService service = new JailControlService(fail2ban, auditTrail);
+    private final List<String> restarted = new ArrayList<>();
+    /** The files define "forgotten" only: other names are unknown there too. */
+    private final ForgottenJails fromFiles = (actor, jail) -> {
+        if (!jail.value().equals("forgotten")) {
+            throw new UnknownJailException(jail);
+        }
+        restarted.add(jail.value());
+    };
+    private final JailControlService service = new JailControlService(fail2ban, auditTrail, fromFiles);
 
     @Test
     void eachOperationIsAuditedOnceWithItsActorAndOutcome() {
@@ -33,5 +41,13 @@ class JailControlServiceTest {
         assertThat(audit).containsExactly("system:maintenance jail_start sshd success",
                 "system:maintenance jail_idle sshd idle=true success", "system:maintenance jail_stop sshd success",
                 "anonymous jail_start nope unknown_jail");
+    }
+
+    @Test
+    void aJailFail2banForgotIsStartedFromTheFilesAndAuditedOnceAsAStart() {
+        service.start(new JailCommand(JailName.of("forgotten"), Actor.system("maintenance")));
+
+        assertThat(restarted).containsExactly("forgotten");
+        assertThat(audit).containsExactly("system:maintenance jail_start forgotten success");
     }
 }

@@ -16,7 +16,7 @@ import org.bangui.domain.session.SessionId;
  * @param action what was done
  * @param target what it was done to (jail, address, session id), empty string if nothing in particular
  * @param success whether it succeeded
- * @param detail the failure code, or empty
+ * @param detail the failure code; for a successful configuration change its files and unified diff; else empty
  */
 public record AuditEntry(Instant at, Optional<SessionId> sessionId, String clientIp, String principal,
                          AuditAction action, String target, boolean success, String detail) {

@@ -1,0 +1,151 @@
+package org.bangui.application.config;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.bangui.application.audit.Actor;
+import org.bangui.application.audit.RecordAuditUseCase;
+import org.bangui.application.jail.ForgottenJails;
+import org.bangui.domain.audit.AuditAction;
+import org.bangui.domain.config.ConfigCheckPort;
+import org.bangui.domain.config.ConfigFile;
+import org.bangui.domain.config.ConfigKind;
+import org.bangui.domain.config.ConfigName;
+import org.bangui.domain.config.ConfigSnapshot;
+import org.bangui.domain.config.JailConfig;
+import org.bangui.domain.config.JailSummary;
+import org.bangui.domain.config.ReloadFailedException;
+import org.bangui.domain.config.UnknownConfigException;
+import org.bangui.domain.jail.JailControlPort;
+import org.bangui.domain.jail.JailName;
+import org.bangui.domain.shared.DomainException;
+
+/**
+ * Reloads fail2ban from the files and makes sure it still runs what they say. Before: fail2ban's test and every
+ * regex the reload compiles (a regex that does not compile leaves a full reload with zero jails). After: every
+ * enabled jail the reload covers must run, and a full reload must keep every jail that ran before and is still
+ * enabled (fail2ban drops the jails a reload stream does not start). If not, the files changed since the last
+ * good reload get their bytes back, fail2ban is reloaded whole, and the caller gets 502 with what failed.
+ */
+public final class ConfigReloadService implements ForgottenJails {
+
+    private final ConfigService config;
+    private final JailControlPort jails;
+    private final RecordAuditUseCase audit;
+    private final Clock clock;
+
+    public ConfigReloadService(ConfigService config, JailControlPort jails, RecordAuditUseCase audit, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.jails = Objects.requireNonNull(jails, "jails");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Reloads one jail, or every jail. */
+    public ReloadOutcome reload(Actor actor, Optional<ConfigName> jail) {
+        String target = jail.map(j -> "jail " + j).orElse("all jails");
+        return audit.recordOutcome(actor, AuditAction.CONFIG_RELOAD, target, () -> reloadLocked(actor, jail));
+    }
+
+    /** A jail fail2ban forgot (stopped) is started again by reloading it, if the files enable it. */
+    @Override
+    public void start(Actor actor, JailName jail) {
+        ConfigName name = ConfigName.of(jail.value());
+        JailConfig configured = config.jail(name);
+        if (!configured.enabled()) {
+            throw new JailDisabledException(name);
+        }
+        reload(actor, Optional.of(name));
+    }
+
+    private ReloadOutcome reloadLocked(Actor actor, Optional<ConfigName> jail) {
+        config.lock().lock();
+        try {
+            Instant started = clock.instant();
+            ConfigSnapshot snapshot = config.snapshot();
+            jail.ifPresent(name -> snapshot.jail(name)
+                    .orElseThrow(() -> new UnknownConfigException(ConfigKind.JAIL, name)));
+            ConfigCheckPort check = config.check();
+            check.test();
+            Regexes regexes = jail.map(name -> Regexes.ofJail(snapshot, name))
+                    .orElseGet(() -> Regexes.ofEnabledJails(snapshot));
+            if (!regexes.isEmpty()) {
+                check.compile(regexes.failregex(), regexes.ignoreregex());
+            }
+            Set<String> before = running();
+            Optional<String> failure = Optional.empty();
+            try {
+                check.reload(jail);
+            } catch (ReloadFailedException e) {
+                failure = Optional.of(e.getMessage());
+            }
+            Set<String> expected = expected(snapshot, jail, before);
+            Set<String> after = running();
+            List<String> down = new ArrayList<>(expected);
+            down.removeAll(after);
+            if (failure.isEmpty() && down.isEmpty()) {
+                config.sinceGoodReload().clear();
+                return new ReloadOutcome(List.copyOf(after),
+                        Duration.between(started, clock.instant()).toMillis());
+            }
+            throw recover(actor, failure, down);
+        } finally {
+            config.lock().unlock();
+        }
+    }
+
+    private ReloadFailedException recover(Actor actor, Optional<String> failure, List<String> down) {
+        List<ConfigFile> restored = config.restoreLastGood(actor);
+        String recovery;
+        try {
+            config.check().reload(Optional.empty());
+            Set<String> now = running();
+            List<String> stillDown = new ArrayList<>(down);
+            stillDown.removeAll(now);
+            recovery = stillDown.isEmpty() ? "every jail runs again"
+                    : "still down after the recovery reload: " + String.join(", ", stillDown);
+        } catch (DomainException e) {
+            recovery = "the recovery reload failed too: " + e.getMessage();
+        }
+        StringBuilder message = new StringBuilder("the reload ");
+        message.append(down.isEmpty() ? "failed" : "left jails down: " + String.join(", ", down));
+        failure.ifPresent(f -> message.append(" (fail2ban: ").append(f).append(')'));
+        message.append(restored.isEmpty() ? "; no file changed through BanGUI to restore"
+                : "; restored " + String.join(", ", restored.stream().map(ConfigFile::path).toList()));
+        message.append("; ").append(recovery);
+        return new ReloadFailedException(message.toString());
+    }
+
+    /** What must run after the reload: the reloaded jail if enabled, else every enabled jail and the rest. */
+    private static Set<String> expected(ConfigSnapshot snapshot, Optional<ConfigName> jail, Set<String> before) {
+        Set<String> enabled = new LinkedHashSet<>();
+        for (JailSummary summary : snapshot.jails()) {
+            if (summary.enabled()) {
+                enabled.add(summary.name().value());
+            }
+        }
+        Set<String> expected = new LinkedHashSet<>();
+        if (jail.isPresent()) {
+            expected.addAll(before);
+            expected.remove(jail.get().value());
+            if (enabled.contains(jail.get().value())) {
+                expected.add(jail.get().value());
+            }
+        } else {
+            expected.addAll(enabled);
+        }
+        return expected;
+    }
+
+    private Set<String> running() {
+        Set<String> names = new LinkedHashSet<>();
+        jails.jailNames().forEach(name -> names.add(name.value()));
+        return names;
+    }
+}
