@@ -18,6 +18,7 @@ import org.bangui.application.ban.BanChanges;
 import org.bangui.application.ban.BanQueryService;
 import org.bangui.application.ban.BanService;
 import org.bangui.application.ban.UnbanService;
+import org.bangui.application.config.ConfigReloadService;
 import org.bangui.application.dashboard.DashboardService;
 import org.bangui.application.health.HealthService;
 import org.bangui.application.jail.JailControlService;
@@ -90,8 +91,8 @@ class CoreFactory {
     }
 
     @Singleton
-    JailControlService jailControl(JailControlPort jails, RecordAuditUseCase audit) {
-        return new JailControlService(jails, audit);
+    JailControlService jailControl(JailControlPort jails, RecordAuditUseCase audit, ConfigReloadService reloads) {
+        return new JailControlService(jails, audit, reloads);
     }
 
     @Singleton

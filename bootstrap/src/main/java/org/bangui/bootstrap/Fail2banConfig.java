@@ -10,7 +10,8 @@ import java.time.ZoneId;
  * from. See {@link Fail2banSettings} for each setting's meaning.
  */
 record Fail2banConfig(Path socket, Path configDir, String client, Duration connectTimeout, Duration timeout,
-                      int connections, int banBatchSize, ZoneId zone, Duration outcomeWait) {
+                      int connections, int banBatchSize, ZoneId zone, Duration outcomeWait,
+                      Duration clientTimeout, Duration filterTestTimeout) {
 
     /**
      * Parses the raw settings strictly.
@@ -22,7 +23,9 @@ record Fail2banConfig(Path socket, Path configDir, String client, Duration conne
                 SettingValues.duration("bangui.fail2ban.connect-timeout", raw.connectTimeout()),
                 SettingValues.duration("bangui.fail2ban.timeout", raw.timeout()),
                 raw.connections(), raw.banBatchSize(), zone(raw.timeZone()),
-                SettingValues.duration("bangui.fail2ban.outcome-wait", raw.outcomeWait()));
+                SettingValues.duration("bangui.fail2ban.outcome-wait", raw.outcomeWait()),
+                SettingValues.duration("bangui.fail2ban.client-timeout", raw.clientTimeout()),
+                SettingValues.duration("bangui.fail2ban.filter-test-timeout", raw.filterTestTimeout()));
     }
 
     private static ZoneId zone(String timeZone) {

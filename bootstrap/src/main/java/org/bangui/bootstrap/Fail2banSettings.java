@@ -20,6 +20,8 @@ import jakarta.validation.constraints.NotBlank;
  * @param timeZone the zone fail2ban formats ban times in; {@code system} for this host's zone
  * @param outcomeWait how long a ban or unban whose reply timed out waits for fail2ban's late reply before it
  *                    answers 503 {@code outcome_unknown} (the outcome is then recorded when it is known)
+ * @param clientTimeout how long one run of {@code fail2ban-client} (test, reload) or of the regex compiler may take
+ * @param filterTestTimeout how long one {@code fail2ban-regex} filter test may take (against catastrophic regexes)
  */
 @ConfigurationProperties("bangui.fail2ban")
 public record Fail2banSettings(
@@ -31,5 +33,7 @@ public record Fail2banSettings(
         @Min(1) @Max(64) @Bindable(defaultValue = "4") int connections,
         @Min(1) @Max(5000) @Bindable(defaultValue = "500") int banBatchSize,
         @NotBlank @Bindable(defaultValue = "system") String timeZone,
-        @NotBlank @Bindable(defaultValue = "5s") String outcomeWait) {
+        @NotBlank @Bindable(defaultValue = "5s") String outcomeWait,
+        @NotBlank @Bindable(defaultValue = "60s") String clientTimeout,
+        @NotBlank @Bindable(defaultValue = "10s") String filterTestTimeout) {
 }

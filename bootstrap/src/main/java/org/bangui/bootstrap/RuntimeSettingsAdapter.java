@@ -18,11 +18,14 @@ final class RuntimeSettingsAdapter implements RuntimeSettingsPort {
     private final Fail2banClient client;
     private final ConfigDirProbeAdapter configDirProbe;
     private final SessionPolicy sessions;
+    private final ConfigDirectory configDirectory;
 
-    RuntimeSettingsAdapter(Fail2banClient client, ConfigDirProbeAdapter configDirProbe, SessionPolicy sessions) {
+    RuntimeSettingsAdapter(Fail2banClient client, ConfigDirProbeAdapter configDirProbe, SessionPolicy sessions,
+                           ConfigDirectory configDirectory) {
         this.client = client;
         this.configDirProbe = configDirProbe;
         this.sessions = sessions;
+        this.configDirectory = configDirectory;
     }
 
     @Override
@@ -35,6 +38,7 @@ final class RuntimeSettingsAdapter implements RuntimeSettingsPort {
             LOG.log(System.Logger.Level.INFO, "fail2ban config dir from setup: {0}", dir);
             configDirProbe.retarget(dir);
         });
+        configDirectory.retarget(account.fail2banConfigDir().map(Path::of), account.fail2banSocket().map(Path::of));
         account.sessionLifetime().ifPresent(sessions::lifetime);
     }
 }

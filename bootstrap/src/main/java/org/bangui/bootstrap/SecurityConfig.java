@@ -53,7 +53,8 @@ record SecurityConfig(Duration sessionIdleTimeout, Duration sessionLifetime, Dur
                 SettingValues.bool("bangui.cookie-secure", raw.cookieSecure()),
                 proxies(raw.trustedProxies()), origins(raw.corsAllowedOrigins()),
                 limits(raw.rateLimitGlobal(), raw.rateLimitBan(), raw.rateLimitUnban(), raw.rateLimitJailOperations(),
-                        raw.rateLimitConfigWrites(), raw.rateLimitBlocklistImports(), raw.rateLimitJobs()),
+                        raw.rateLimitConfigWrites(), raw.rateLimitFilters(), raw.rateLimitActions(),
+                        raw.rateLimitBlocklistImports(), raw.rateLimitJobs()),
                 SettingValues.rateLimit("bangui.rate-limit-login", raw.rateLimitLogin()).orElseThrow(
                         () -> new IllegalArgumentException("bangui.rate-limit-login: the login throttle cannot be off")));
     }
@@ -94,7 +95,8 @@ record SecurityConfig(Duration sessionIdleTimeout, Duration sessionLifetime, Dur
     }
 
     private static Map<LimitedAction, RateLimit> limits(String global, String ban, String unban, String jail,
-                                                       String config, String blocklist, String jobs) {
+                                                       String config, String filters, String actions,
+                                                       String blocklist, String jobs) {
         Map<LimitedAction, RateLimit> limits = new EnumMap<>(LimitedAction.class);
         SettingValues.rateLimit("bangui.rate-limit-global", global)
                 .ifPresent(l -> limits.put(LimitedAction.GLOBAL, l));
@@ -105,6 +107,10 @@ record SecurityConfig(Duration sessionIdleTimeout, Duration sessionLifetime, Dur
                 .ifPresent(l -> limits.put(LimitedAction.JAIL_OPERATIONS, l));
         SettingValues.rateLimit("bangui.rate-limit-config-writes", config)
                 .ifPresent(l -> limits.put(LimitedAction.CONFIG_WRITES, l));
+        SettingValues.rateLimit("bangui.rate-limit-filters", filters)
+                .ifPresent(l -> limits.put(LimitedAction.FILTERS, l));
+        SettingValues.rateLimit("bangui.rate-limit-actions", actions)
+                .ifPresent(l -> limits.put(LimitedAction.ACTIONS, l));
         SettingValues.rateLimit("bangui.rate-limit-blocklist-imports", blocklist)
                 .ifPresent(l -> limits.put(LimitedAction.BLOCKLIST_IMPORTS, l));
         SettingValues.rateLimit("bangui.rate-limit-jobs", jobs).ifPresent(l -> limits.put(LimitedAction.JOBS, l));

@@ -130,8 +130,8 @@ class SecurityFactory {
 
     @Singleton
     RuntimeSettingsAdapter runtimeSettings(Fail2banClient client, ConfigDirProbeAdapter configDir,
-                                           SessionPolicy policy) {
-        return new RuntimeSettingsAdapter(client, configDir, policy);
+                                           SessionPolicy policy, ConfigDirectory configDirectory) {
+        return new RuntimeSettingsAdapter(client, configDir, policy, configDirectory);
     }
 
     @Context

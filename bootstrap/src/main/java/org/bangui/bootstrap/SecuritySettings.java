@@ -24,6 +24,8 @@ public record SecuritySettings(
         @Bindable(defaultValue = "100/1m") String rateLimitUnban,
         @Bindable(defaultValue = "100/1m") String rateLimitJailOperations,
         @Bindable(defaultValue = "50/1m") String rateLimitConfigWrites,
+        @Bindable(defaultValue = "50/1m") String rateLimitFilters,
+        @Bindable(defaultValue = "50/1m") String rateLimitActions,
         @Bindable(defaultValue = "10/1h") String rateLimitBlocklistImports,
         @Bindable(defaultValue = "5/15m") String rateLimitLogin,
         @Bindable(defaultValue = "30/1m") String rateLimitJobs) {

@@ -88,6 +88,16 @@ public final class ConfigService {
         return changes.list(limit);
     }
 
+    /** Runs log lines through a filter; not serialised with changes (it writes nothing). */
+    public List<ConfigCheckPort.LineMatch> testFilter(ConfigCheckPort.FilterTest test) {
+        return check.testFilter(test);
+    }
+
+    /** A kept change as a unified diff. */
+    public String diff(ConfigChange change) {
+        return UnifiedDiff.of(change.change().file().path(), change.change().before(), change.change().after());
+    }
+
     /** Sets keys of a jail (a {@code null} value removes BanGUI's override) and returns the jail after. */
     public JailConfig updateJail(Actor actor, ConfigName name, Map<String, String> values) {
         change(actor, AuditAction.CONFIG_UPDATE, "jail " + name, before -> {

@@ -27,6 +27,9 @@ public record NewJail(ConfigName name, Optional<String> filter, List<String> log
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(filter, "filter");
         logpath = List.copyOf(logpath);
+        if (values.containsKey(null) || values.containsValue(null)) {
+            throw new InvalidInputException("invalid_values", "a new jail's values are all set (no null)");
+        }
         values = Map.copyOf(values);
         for (String path : logpath) {
             if (!path.startsWith("/") || path.length() > 1024 || path.contains("\n")) {

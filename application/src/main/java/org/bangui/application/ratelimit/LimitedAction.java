@@ -9,7 +9,12 @@ public enum LimitedAction {
     BAN,
     UNBAN,
     JAIL_OPERATIONS,
+    /** Changes of jails and server settings, reloads, reverts (the {@code config:update} bucket). */
     CONFIG_WRITES,
+    /** Filter changes and filter tests (the {@code filter:*} bucket). */
+    FILTERS,
+    /** Action changes (the {@code action:*} bucket). */
+    ACTIONS,
     BLOCKLIST_IMPORTS,
     /** Manual job runs. */
     JOBS,

@@ -84,4 +84,14 @@ public final class ApiErrors {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public @interface Unavailable {
     }
+
+    /** 502: fail2ban was reached but a reload left it not running what the files say; the problem says what. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ApiResponse(responseCode = "502", description = "A reload failed or left jails down (`reload_failed`); the "
+            + "files changed since the last good reload were restored and fail2ban reloaded",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public @interface BadGateway {
+    }
 }
