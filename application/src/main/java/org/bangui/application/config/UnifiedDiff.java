@@ -119,12 +119,12 @@ final class UnifiedDiff {
                 ops.add(new char[] {' '});
                 i++;
                 j++;
-            } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
+            } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                ops.add(new char[] {'-'}); // removals first, as diff(1) prints them
+                i++;
+            } else {
                 ops.add(new char[] {'+'});
                 j++;
-            } else {
-                ops.add(new char[] {'-'});
-                i++;
             }
         }
     }
