@@ -11,6 +11,8 @@
 #     measures that validation alone
 #   - blocklists (scripts/bench/blocklist.sh): a 1M-entry list downloaded, parsed and diffed; apply of 100,000
 #     entries against a raw batched banip; re-import of the unchanged list with a 200 and with a 304
+#   - configuration (scripts/bench/config.sh): parse of the stock Debian config dir (cold, warm); edit + test +
+#     reload of one jail through the API against `fail2ban-client reload` alone
 # Everything runs on loopback; BENCH_SECONDS (default 15) sets the length of each run. The global per-client
 # rate limit is turned off for the run: every request comes from one address.
 set -euo pipefail
@@ -134,3 +136,4 @@ ratio1=$(awk -v a="$jails1_p50" -v b="$floor1_p50" 'BEGIN { printf "%.2f", a / b
 "$BANGUI_ROOT/scripts/bench/history-query.sh" | tee -a "$BENCH/results.txt"
 "$BANGUI_ROOT/scripts/bench/history-sync.sh" | tee -a "$BENCH/results.txt"
 "$BANGUI_ROOT/scripts/bench/blocklist.sh" | tee -a "$BENCH/results.txt"
+"$BANGUI_ROOT/scripts/bench/config.sh" | tee -a "$BENCH/results.txt"
