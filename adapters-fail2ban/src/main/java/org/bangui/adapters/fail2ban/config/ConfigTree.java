@@ -164,12 +164,16 @@ final class ConfigTree {
             throw new ConfigError.NoSection(section);
         }
         Map<String, ConfigValue> sectionMap = own == null ? Map.of() : own;
-        Map<String, String> lowered = vars.isEmpty() ? vars : new LinkedHashMap<>();
-        if (!vars.isEmpty()) {
-            vars.forEach((k, v) -> lowered.put(k.toLowerCase(Locale.ROOT), v));
+        Map<String, String> lowered = vars;
+        if (vars.keySet().stream().anyMatch(k -> !k.equals(k.toLowerCase(Locale.ROOT)))) {
+            lowered = new LinkedHashMap<>();
+            for (Map.Entry<String, String> entry : vars.entrySet()) {
+                lowered.put(entry.getKey().toLowerCase(Locale.ROOT), entry.getValue());
+            }
         }
+        Map<String, String> chain = lowered;
         return key -> {
-            String v = lowered.get(key);
+            String v = chain.get(key);
             if (v != null) {
                 return v;
             }

@@ -57,8 +57,8 @@ public final class Fail2banConfigReader implements ConfigReadPort {
             }
             jails.put(ConfigName.of(section), jail(source, jailTree, section));
         }
-        Map<ConfigName, DefinitionConfig> filters = definitions(source, real, ConfigKind.FILTER);
-        Map<ConfigName, DefinitionConfig> actions = definitions(source, real, ConfigKind.ACTION);
+        Map<ConfigName, Snapshot.Lazy> filters = definitions(source, real, ConfigKind.FILTER);
+        Map<ConfigName, Snapshot.Lazy> actions = definitions(source, real, ConfigKind.ACTION);
         Map<String, ConfigValue> server = source.family("fail2ban")
                 .map(t -> t.sections.getOrDefault("Definition", Map.of())).orElse(Map.of());
         return new Snapshot(jails, filters, actions, jailTree.defaults, server);
@@ -85,11 +85,12 @@ public final class Fail2banConfigReader implements ConfigReadPort {
         return new JailConfig(ConfigName.of(section), enabled, file, values, effective, problem);
     }
 
-    private static Map<ConfigName, DefinitionConfig> definitions(FileSource source, Path real, ConfigKind kind) {
-        Map<ConfigName, DefinitionConfig> out = new TreeMap<>();
+    /** Files are read now; each view is built on first use (jails need only the trees), then kept. */
+    private static Map<ConfigName, Snapshot.Lazy> definitions(FileSource source, Path real, ConfigKind kind) {
+        Map<ConfigName, Snapshot.Lazy> out = new TreeMap<>();
         for (String name : names(real.resolve(kind.directory()))) {
-            source.family(kind.directory() + "/" + name)
-                    .ifPresent(tree -> out.put(ConfigName.of(name), DefinitionView.of(kind, ConfigName.of(name), tree)));
+            source.family(kind.directory() + "/" + name).ifPresent(tree -> out.put(ConfigName.of(name),
+                    new Snapshot.Lazy(() -> DefinitionView.of(kind, ConfigName.of(name), tree))));
         }
         return out;
     }

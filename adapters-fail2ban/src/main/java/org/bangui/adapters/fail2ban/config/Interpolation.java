@@ -17,7 +17,7 @@ final class Interpolation {
     private static final int MAX_DEPTH = 10;
     private static final Pattern KEY = Pattern.compile("%\\(([^)]+)\\)s");
     private static final Pattern SECTION_KEY =
-            Pattern.compile("%\\(([\\w\\-]+/([^)]+))\\)s", Pattern.UNICODE_CHARACTER_CLASS);
+            Pattern.compile("%\\(([\\p{L}\\p{Nd}_\\-]+/([^)]+))\\)s");
 
     private Interpolation() {
     }

@@ -11,8 +11,8 @@ import org.bangui.domain.config.JailConfig;
 import org.bangui.domain.config.JailSummary;
 
 /** The immutable result of one read. */
-record Snapshot(Map<ConfigName, JailConfig> jailsByName, Map<ConfigName, DefinitionConfig> filtersByName,
-                Map<ConfigName, DefinitionConfig> actionsByName, Map<String, ConfigValue> jailDefaults,
+record Snapshot(Map<ConfigName, JailConfig> jailsByName, Map<ConfigName, Lazy> filtersByName,
+                Map<ConfigName, Lazy> actionsByName, Map<String, ConfigValue> jailDefaults,
                 Map<String, ConfigValue> server) implements ConfigSnapshot {
 
     Snapshot {
@@ -46,7 +46,7 @@ record Snapshot(Map<ConfigName, JailConfig> jailsByName, Map<ConfigName, Definit
 
     @Override
     public Optional<DefinitionConfig> filter(ConfigName name) {
-        return Optional.ofNullable(filtersByName.get(name));
+        return Optional.ofNullable(filtersByName.get(name)).map(Lazy::get);
     }
 
     @Override
@@ -56,6 +56,23 @@ record Snapshot(Map<ConfigName, JailConfig> jailsByName, Map<ConfigName, Definit
 
     @Override
     public Optional<DefinitionConfig> action(ConfigName name) {
-        return Optional.ofNullable(actionsByName.get(name));
+        return Optional.ofNullable(actionsByName.get(name)).map(Lazy::get);
+    }
+
+    /** A definition view built once, on first use, by whichever thread asks first. */
+    static final class Lazy {
+        private final java.util.function.Supplier<DefinitionConfig> build;
+        private DefinitionConfig value;
+
+        Lazy(java.util.function.Supplier<DefinitionConfig> build) {
+            this.build = build;
+        }
+
+        synchronized DefinitionConfig get() {
+            if (value == null) {
+                value = build.get();
+            }
+            return value;
+        }
     }
 }
