@@ -1,0 +1,115 @@
+package org.bangui.adapters.fail2ban.config;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * configparser's {@code BasicInterpolation} as fail2ban extends it: {@code %(key)s} and {@code %%}, at most 10
+ * levels deep, nested values interpolated in the section of the value asked for, {@code %(__name__)s} as that
+ * section's name, and {@code %(section/key)s}, {@code %(default/key)s}, {@code %(known/key)s} mapped from raw
+ * values first (fail2ban's {@code _map_section_options}), at every level.
+ */
+final class Interpolation {
+
+    private static final int MAX_DEPTH = 10;
+    private static final Pattern KEY = Pattern.compile("%\\(([^)]+)\\)s");
+    private static final Pattern SECTION_KEY =
+            Pattern.compile("%\\(([\\p{L}\\p{Nd}_\\-]+/([^)]+))\\)s");
+
+    private Interpolation() {
+    }
+
+    static String interpolate(ConfigTree tree, String section, String option, String value,
+                              ConfigTree.Lookup lookup) {
+        if (value.indexOf('%') < 0) {
+            return value;
+        }
+        StringBuilder out = new StringBuilder(value.length() + 32);
+        some(tree, section, option, out, value, lookup, Map.of(), 1);
+        return out.toString();
+    }
+
+    private static void some(ConfigTree tree, String section, String option, StringBuilder out, String value,
+                             ConfigTree.Lookup lookup, Map<String, String> outer, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new ConfigError("Recursion limit exceeded in value substitution: option '" + option
+                    + "' in section '" + section + "'");
+        }
+        Map<String, String> map = new HashMap<>(outer);
+        map.put("__name__", section);
+        mapSectionOptions(tree, section, value, map, lookup);
+        String rest = value;
+        while (!rest.isEmpty()) {
+            int p = rest.indexOf('%');
+            if (p < 0) {
+                out.append(rest);
+                return;
+            }
+            out.append(rest, 0, p);
+            rest = rest.substring(p);
+            char c = rest.length() > 1 ? rest.charAt(1) : 0;
+            if (c == '%') {
+                out.append('%');
+                rest = rest.substring(2);
+            } else if (c == '(') {
+                Matcher m = KEY.matcher(rest);
+                if (!m.lookingAt()) {
+                    throw new ConfigError("bad interpolation variable reference in option '" + option
+                            + "' in section '" + section + "'");
+                }
+                String var = m.group(1).toLowerCase(Locale.ROOT);
+                rest = rest.substring(m.end());
+                String v = map.containsKey(var) ? map.get(var) : lookup.find(var);
+                if (v == null) {
+                    throw new ConfigError("Bad value substitution: option '" + option + "' in section '" + section
+                            + "' contains an interpolation key '" + var + "' which is not a valid option name");
+                }
+                if (v.indexOf('%') >= 0) {
+                    some(tree, section, option, out, v, lookup, map, depth + 1);
+                } else {
+                    out.append(v);
+                }
+            } else {
+                throw new ConfigError("'%' must be followed by '%' or '(' in option '" + option
+                        + "' in section '" + section + "'");
+            }
+        }
+    }
+
+    /** fail2ban's {@code _map_section_options}: raw values for {@code %(section/key)s} not otherwise known. */
+    private static void mapSectionOptions(ConfigTree tree, String section, String rest, Map<String, String> map,
+                                          ConfigTree.Lookup lookup) {
+        if (rest.indexOf('/') < 0 || !rest.contains("%(")) {
+            return;
+        }
+        Matcher m = SECTION_KEY.matcher(rest);
+        while (m.find()) {
+            String sopt = m.group(1);
+            String opt = m.group(2);
+            if (map.containsKey(sopt) || lookup.find(sopt) != null) {
+                continue;
+            }
+            String sec = sopt.substring(0, sopt.length() - opt.length() - 1);
+            String lower = sec.toLowerCase(Locale.ROOT);
+            String v = null;
+            if (lower.equals("known")) {
+                v = tree.rawOwn("KNOWN/" + section, opt);
+            } else if (!lower.equals("default")) {
+                if (!tree.hasSection(sec)) {
+                    continue;
+                }
+                v = tree.rawOwn(sec, opt);
+            }
+            if (v == null) {
+                v = tree.rawDefault(opt);
+                if (v == null) {
+                    continue;
+                }
+            }
+            map.put(sopt, v);
+        }
+    }
+}
