@@ -6,14 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.bangui.domain.config.ConfigCheckPort;
 import org.bangui.domain.config.ConfigInvalidException;
 import org.bangui.domain.config.ConfigKind;
@@ -39,7 +36,7 @@ public final class Fail2banConfigCheck implements ConfigCheckPort {
     private final Path socket;
     private final Duration commandTimeout;
     private final Duration filterTestTimeout;
-    private final ConfigMessages messages;
+    private final ToolOutputMessages messages;
     private final String compileScript;
 
     /**
@@ -56,11 +53,11 @@ public final class Fail2banConfigCheck implements ConfigCheckPort {
         this.socket = Objects.requireNonNull(socket, "socket");
         this.commandTimeout = Objects.requireNonNull(commandTimeout, "commandTimeout");
         this.filterTestTimeout = Objects.requireNonNull(filterTestTimeout, "filterTestTimeout");
-        Optional<Path> resolved = Executables.resolve(client);
+        Optional<Path> resolved = Fail2banExecutables.resolve(client);
         this.regexTool = resolved.map(p -> p.resolveSibling("fail2ban-regex").toString())
                 .filter(p -> Files.isExecutable(Path.of(p))).orElse("fail2ban-regex");
-        this.python = resolved.flatMap(Executables::pythonOf).orElse("/usr/bin/python3");
-        this.messages = new ConfigMessages(this.configDir);
+        this.python = resolved.flatMap(Fail2banExecutables::pythonOf).orElse("/usr/bin/python3");
+        this.messages = new ToolOutputMessages(this.configDir);
         this.compileScript = resource(COMPILE_SCRIPT);
     }
 
@@ -77,9 +74,10 @@ public final class Fail2banConfigCheck implements ConfigCheckPort {
     }
 
     @Override
-    public void compile(List<String> failregex, List<String> ignoreregex) {
-        String request = "{\"failregex\":" + Json.array(failregex) + ",\"ignoreregex\":" + Json.array(ignoreregex)
-                + "}";
+    public void compile(Optional<String> prefregex, List<String> failregex, List<String> ignoreregex) {
+        String request = "{\"prefregex\":" + prefregex.map(CompileScriptJson::string).orElse("null")
+                + ",\"failregex\":" + CompileScriptJson.array(failregex)
+                + ",\"ignoreregex\":" + CompileScriptJson.array(ignoreregex) + "}";
         ConfigProcesses.Result result = ConfigProcesses.run(List.of(python, "-I", "-c", compileScript),
                 request.getBytes(StandardCharsets.UTF_8), commandTimeout);
         if (result.timedOut()) {
@@ -90,7 +88,7 @@ public final class Fail2banConfigCheck implements ConfigCheckPort {
         if (result.exitCode() == 0 && out.endsWith("{\"ok\": true}")) {
             return;
         }
-        Optional<String[]> failure = Json.compileFailure(out);
+        Optional<String[]> failure = CompileScriptJson.compileFailure(out);
         if (failure.isEmpty()) {
             throw new ConfigUnreadableException("fail2ban's regex classes could not be run", null);
         }
@@ -118,15 +116,14 @@ public final class Fail2banConfigCheck implements ConfigCheckPort {
         FilterTestRun.checkLines(test.lines());
         Optional<ConfigName> named = test.filter().map(FilterTestRun::filterName);
         named.ifPresent(this::requireFilter);
-        Path temp = privateDir();
-        try {
-            Path lines = Files.writeString(temp.resolve("lines.log"), String.join("\n", test.lines()) + "\n");
+        try (PrivateTempDir temp = new PrivateTempDir()) {
+            Path lines = Files.writeString(temp.path().resolve("lines.log"), String.join("\n", test.lines()) + "\n");
             List<String> command = new ArrayList<>(List.of(regexTool, "--usedns=no", "-o",
                     FilterTestRun.OUTPUT_FORMAT));
             if (named.isPresent()) {
                 command.addAll(List.of("-c", configDir.toString(), lines.toString(), test.filter().get()));
             } else {
-                Path filter = Files.writeString(temp.resolve("adhoc.conf"), FilterTestRun.adHocFilter(test));
+                Path filter = Files.writeString(temp.path().resolve("adhoc.conf"), FilterTestRun.adHocFilter(test));
                 command.addAll(List.of(lines.toString(), filter.toString()));
             }
             ConfigProcesses.Result result = run(command, filterTestTimeout);
@@ -135,14 +132,12 @@ public final class Fail2banConfigCheck implements ConfigCheckPort {
                         + filterTestTimeout.toMillis() + " ms and was stopped (a regex that backtracks?)");
             }
             if (result.exitCode() != 0) {
-                String output = result.output().replace(temp.toString() + "/", "");
+                String output = result.output().replace(temp.path() + "/", "");
                 throw new ConfigInvalidException(messages.errors(output, "fail2ban-regex refused the filter"));
             }
             return FilterTestRun.matches(test.lines(), result.output());
         } catch (IOException e) {
             throw new ConfigUnreadableException("cannot write the filter test's files", e);
-        } finally {
-            delete(temp);
         }
     }
 
@@ -159,25 +154,6 @@ public final class Fail2banConfigCheck implements ConfigCheckPort {
             return ConfigProcesses.run(command, new byte[0], timeout);
         } catch (UncheckedIOException e) {
             throw new ConfigUnreadableException("fail2ban's tools cannot be run", e);
-        }
-    }
-
-    private static Path privateDir() {
-        try {
-            return Files.createTempDirectory("bangui-filtertest-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (IOException e) {
-            throw new ConfigUnreadableException("cannot create a private temporary directory", e);
-        }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException leftBehind) {
-            // a private temp dir left behind holds only this test's lines; nothing to report to the caller
         }
     }
 

@@ -30,9 +30,9 @@ final class FilterTestRun {
 
     private static final String MARKER = "@bangui@\t";
     // a configured filter with optional parameters; the values are kept plain so the spec never reads as a path
+    private static final String PARAM = "[a-z_][a-z0-9_]{0,31}=[A-Za-z0-9_.:@ -]{0,64}";
     private static final Pattern FILTER_SPEC = Pattern.compile(
-            "(?<name>[A-Za-z0-9][A-Za-z0-9._-]{0,63})"
-                    + "(?:\\[[a-z_][a-z0-9_]{0,31}=[A-Za-z0-9_.:@ -]{0,64}(?:,\\s?[a-z_][a-z0-9_]{0,31}=[A-Za-z0-9_.:@ -]{0,64}){0,15}\\])?");
+            "(?<name>[A-Za-z0-9][A-Za-z0-9._-]{0,63})(?:\\[" + PARAM + "(?:,\\s?" + PARAM + "){0,15}\\])?");
 
     private FilterTestRun() {
     }

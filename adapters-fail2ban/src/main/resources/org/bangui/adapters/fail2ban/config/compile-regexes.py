@@ -1,5 +1,5 @@
 # Compiles failregex and ignoreregex exactly as fail2ban's filter does (server/filter.py addFailRegex and
-# addIgnoreRegex). Input on stdin: {"failregex": [...], "ignoreregex": [...]}. Output on stdout, one JSON object:
+# addIgnoreRegex, prefRegex). Input on stdin: {"prefregex": "..." or null, "failregex": [...], "ignoreregex": [...]}. Output on stdout, one JSON object:
 # {"ok": true} or {"ok": false, "kind": "failregex", "regex": "...", "message": "..."}.
 import json
 import sys
@@ -7,9 +7,19 @@ import sys
 from fail2ban.server.failregex import FailRegex, Regex, RegexException
 
 request = json.load(sys.stdin)
-for kind, build in (("failregex", lambda r: FailRegex(r, useDns="no")),
+pref = None
+
+
+def prefregex(regex):
+    global pref
+    pref = Regex(regex, useDns="no")
+
+
+for kind, build in (("prefregex", prefregex),
+                    ("failregex", lambda r: FailRegex(r, prefRegex=pref, useDns="no")),
                     ("ignoreregex", lambda r: Regex(r, useDns="no"))):
-    for regex in request.get(kind, []):
+    regexes = request.get(kind) or []
+    for regex in ([regexes] if isinstance(regexes, str) else regexes):
         try:
             build(regex)
         except RegexException as e:

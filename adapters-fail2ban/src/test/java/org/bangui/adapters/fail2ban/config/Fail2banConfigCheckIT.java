@@ -100,6 +100,38 @@ class Fail2banConfigCheckIT {
     }
 
     @Test
+    void compilesTheStockSshdFilterWithItsPrefregexAndNeedsIt() throws Exception {
+        List<String> sshd = sshdRegexes();
+        check.compile(Optional.of(sshd.get(0)), sshd.subList(1, sshd.size()), List.of());
+        assertThatThrownBy(() -> check.compile(sshd.subList(1, sshd.size()), List.of()))
+                .isInstanceOfSatisfying(ConfigInvalidException.class,
+                        e -> assertThat(e.getMessage()).contains("No failure-id group"));
+    }
+
+    /** The sshd filter's prefregex, then its failregexes, as fail2ban's reader sends them to the server. */
+    static List<String> sshdRegexes() throws IOException, InterruptedException {
+        String script = String.join("\n",
+                "import sys",
+                "from fail2ban.client.filterreader import FilterReader",
+                "r = FilterReader('sshd', 'sshd', {}, basedir=sys.argv[1])",
+                "r.read()",
+                "r.getOptions({})",
+                "cmds = r.convert()",
+                "print([c[3] for c in cmds if c[2] == 'prefregex'][0].encode().hex())",
+                "for c in cmds:",
+                "    if c[2] == 'addfailregex':",
+                "        for x in c[3]: print(x.encode().hex())");
+        Process python = new ProcessBuilder("/usr/bin/python3", "-I", "-c", script,
+                sandbox.configDir().toString()).redirectErrorStream(true).start();
+        python.getOutputStream().close();
+        String out = new String(python.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(python.waitFor()).as(out).isZero();
+        return java.util.Arrays.stream(out.strip().split("\n"))
+                .map(hex -> new String(java.util.HexFormat.of().parseHex(hex), java.nio.charset.StandardCharsets.UTF_8))
+                .toList();
+    }
+
+    @Test
     void reloadsOneJailAndAll() {
         check.reload(Optional.of(ConfigName.of("sshd")));
         check.reload(Optional.empty());
@@ -150,6 +182,14 @@ class Fail2banConfigCheckIT {
                         "Nov 21 05:22:29 %(nothing)s 192.0.2.8", "no date 192.0.2.9")));
         assertThat(result).extracting(LineMatch::matched).containsExactly(true, false, true, false);
         assertThat(result.get(0).host()).contains("192.0.2.7");
+    }
+
+    @Test
+    void usesAnAdHocDatePatternAsFail2banUsesIt() {
+        List<LineMatch> result = check.testFilter(new FilterTest(Optional.empty(), List.of("fail from <HOST>$"),
+                List.of(), Optional.of("^%Y|%m|%d %H:%M:%S"), List.of("2026|11|21 05:22:27 fail from 192.0.2.7")));
+        assertThat(result.get(0).matched()).isTrue();
+        assertThat(result.get(0).time()).hasValueSatisfying(t -> assertThat(t.toString()).startsWith("2026-11-2"));
     }
 
     @Test

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class ConfigMessagesTest {
+class ToolOutputMessagesTest {
 
-    private final ConfigMessages messages = new ConfigMessages(Path.of("/srv/f2b/conf"));
+    private final ToolOutputMessages messages = new ToolOutputMessages(Path.of("/srv/f2b/conf"));
 
     @Test
     void keepsErrorLinesWithoutLogPrefixesAndShowsTheConfigDirRelative() {
@@ -32,9 +32,9 @@ class ConfigMessagesTest {
     @Test
     void roundTripsStringsThroughTheScriptsJson() {
         String hostile = "a\"b\\c\n\t\u0001\u00e9\ud83d\ude00";
-        assertThat(Json.unquote(Json.string(hostile))).isEqualTo(hostile);
-        assertThat(Json.array(List.of("x", "y"))).isEqualTo("[\"x\",\"y\"]");
-        Optional<String[]> failure = Json.compileFailure(
+        assertThat(CompileScriptJson.unquote(CompileScriptJson.string(hostile))).isEqualTo(hostile);
+        assertThat(CompileScriptJson.array(List.of("x", "y"))).isEqualTo("[\"x\",\"y\"]");
+        Optional<String[]> failure = CompileScriptJson.compileFailure(
                 "{\"ok\": false, \"kind\": \"failregex\", \"regex\": \"^(\\\"\\u00e9\", \"message\": \"missing )\"}");
         assertThat(failure).hasValueSatisfying(f -> assertThat(f).containsExactly("failregex", "^(\"\u00e9", "missing )"));
     }

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** Finds fail2ban's executables and the Python that runs them (from the client's {@code #!} line). */
-final class Executables {
+final class Fail2banExecutables {
 
-    private Executables() {
+    private Fail2banExecutables() {
     }
 
     /** The real path of {@code command}: as given when it holds a {@code /}, else the first match on PATH. */

@@ -6,13 +6,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The little JSON spoken with the compile script: string arrays out, one flat object of strings back. */
-final class Json {
+final class CompileScriptJson {
 
     private static final Pattern FAILURE = Pattern.compile(
             "\\{\"ok\": false, \"kind\": \"(?<kind>[a-z]+)\", \"regex\": (?<regex>\"(?:[^\"\\\\]|\\\\.)*\"), "
                     + "\"message\": (?<message>\"(?:[^\"\\\\]|\\\\.)*\")\\}");
 
-    private Json() {
+    private CompileScriptJson() {
     }
 
     static String array(List<String> values) {

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Turns fail2ban's output into a message for callers: log prefixes (time, logger, pid, level) taken off, lines
  * below ERROR and the client's {@code OK} dropped, the config dir shown relative, and no other local path left.
  */
-final class ConfigMessages {
+final class ToolOutputMessages {
 
     private static final Pattern LOG_PREFIX = Pattern.compile(
             "^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(?:,\\d+)?\\s+\\S+\\s*\\[\\d+\\]:\\s*(?<level>[A-Z]+)\\s+");
@@ -20,7 +20,7 @@ final class ConfigMessages {
     private final List<String> dirs;
 
     /** @param configDir the config dir, whose absolute and real paths become relative in messages */
-    ConfigMessages(Path configDir) {
+    ToolOutputMessages(Path configDir) {
         List<String> names = new ArrayList<>();
         names.add(configDir.toAbsolutePath().normalize().toString());
         try {
@@ -46,8 +46,8 @@ final class ConfigMessages {
                 line = line.substring(prefix.end());
             }
             line = LEVEL_PREFIX.matcher(line).replaceFirst("").strip();
-            if (line.isEmpty() || line.equals("OK") || line.startsWith("OK:") || line.equals("ERROR: test configuration failed")
-                    || line.equals("test configuration failed")) {
+            if (line.isEmpty() || line.equals("OK") || line.startsWith("OK:")
+                    || line.endsWith("test configuration failed")) {
                 continue;
             }
             if (message.length() > 0) {
