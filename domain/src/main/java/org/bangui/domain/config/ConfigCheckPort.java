@@ -15,11 +15,24 @@ public interface ConfigCheckPort {
     void test();
 
     /**
-     * Compiles regexes as fail2ban compiles failregex and ignoreregex ({@code -t} does not).
+     * Compiles regexes as fail2ban compiles failregex and ignoreregex ({@code -t} does not), for a filter without
+     * {@code prefregex}.
      *
      * @throws ConfigInvalidException naming the first regex that does not compile
      */
-    void compile(List<String> failregex, List<String> ignoreregex);
+    default void compile(List<String> failregex, List<String> ignoreregex) {
+        compile(Optional.empty(), failregex, ignoreregex);
+    }
+
+    /**
+     * Compiles regexes as fail2ban's filter compiles them ({@code -t} does not). A failregex needs a failure-id
+     * group ({@code <HOST>}, {@code <F-ID>}...) unless the filter's {@code prefregex} has one (as the stock sshd
+     * filter's {@code <F-MLFID>}), so the prefregex is needed to judge the failregexes of such filters.
+     *
+     * @param prefregex the filter's prefregex after interpolation; empty if it has none
+     * @throws ConfigInvalidException naming the first regex that does not compile
+     */
+    void compile(Optional<String> prefregex, List<String> failregex, List<String> ignoreregex);
 
     /**
      * Reloads fail2ban from the files: one jail, or every jail.
