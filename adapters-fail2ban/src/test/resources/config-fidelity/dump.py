@@ -27,7 +27,7 @@ for line in run.stdout.splitlines():
     elif c[0] == 'set' and len(c) >= 4:
         if c[2] in ('addfailregex', 'addignoreregex'):
             emit(c[2][3:], c[1], c[3])
-        elif c[2] in ('maxretry', 'findtime', 'bantime'):
+        elif c[2] in ('maxretry', 'findtime', 'bantime', 'prefregex'):
             emit(c[2], c[1], c[3])
         elif c[2] == 'addlogpath':
             emit('logpath', c[1], c[3])

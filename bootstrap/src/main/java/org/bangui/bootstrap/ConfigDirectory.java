@@ -72,8 +72,8 @@ final class ConfigDirectory implements ConfigReadPort, ConfigFilesPort, ConfigCh
     }
 
     @Override
-    public void compile(List<String> failregex, List<String> ignoreregex) {
-        ports.check().compile(failregex, ignoreregex);
+    public void compile(Optional<String> prefregex, List<String> failregex, List<String> ignoreregex) {
+        ports.check().compile(prefregex, failregex, ignoreregex);
     }
 
     @Override

@@ -50,10 +50,10 @@ final class ConfigViews {
     @Serdeable
     record EffectiveView(String backend, String filter, List<String> logpath, int maxretry, String findtime,
                          String bantime, List<String> actions, List<String> failregex, List<String> ignoreregex,
-                         List<String> ignoreip) {
+                         List<String> ignoreip, @Nullable String prefregex) {
         static EffectiveView of(EffectiveJail e) {
             return new EffectiveView(e.backend(), e.filter(), e.logpath(), e.maxretry(), e.findtime(), e.bantime(),
-                    e.actions(), e.failregex(), e.ignoreregex(), e.ignoreip());
+                    e.actions(), e.failregex(), e.ignoreregex(), e.ignoreip(), e.prefregex().orElse(null));
         }
     }
 

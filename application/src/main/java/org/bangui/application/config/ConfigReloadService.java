@@ -75,9 +75,7 @@ public final class ConfigReloadService implements ForgottenJails {
             check.test();
             Regexes regexes = jail.map(name -> Regexes.ofJail(snapshot, name))
                     .orElseGet(() -> Regexes.ofEnabledJails(snapshot));
-            if (!regexes.isEmpty()) {
-                check.compile(regexes.failregex(), regexes.ignoreregex());
-            }
+            regexes.compile(check);
             Set<String> before = running();
             Optional<String> failure = Optional.empty();
             try {

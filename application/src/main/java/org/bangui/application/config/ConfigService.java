@@ -300,9 +300,7 @@ public final class ConfigService {
             }
             Regexes regexes = plan.verify().apply(reader.read());
             check.test();
-            if (!regexes.isEmpty()) {
-                check.compile(regexes.failregex(), regexes.ignoreregex());
-            }
+            regexes.compile(check);
         } catch (RuntimeException e) {
             restore(done);
             throw e;

@@ -14,8 +14,8 @@ import java.util.Objects;
  *               as {@code init/<key>}, with the winning definition of each
  * @param effective the {@code [Definition]} values after interpolation; for a filter the multi-line keys
  *                  {@code failregex} and {@code ignoreregex} are in {@code regexes} instead
- * @param regexes for a filter: {@code failregex} and {@code ignoreregex}, one regex per entry; empty for an
- *                action
+ * @param regexes for a filter: {@code failregex} and {@code ignoreregex}, one regex per entry, and
+ *                {@code prefregex} (one entry, or none); empty for an action
  */
 public record DefinitionConfig(ConfigKind kind, ConfigName name, List<ConfigFile> files,
                                Map<String, ConfigValue> values, Map<String, String> effective,

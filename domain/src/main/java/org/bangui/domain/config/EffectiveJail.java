@@ -2,6 +2,7 @@ package org.bangui.domain.config;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What fail2ban would run for a jail if it were enabled: the values {@code fail2ban-client -d} sends for it.
@@ -16,10 +17,12 @@ import java.util.Objects;
  * @param failregex the filter's failure regexes after interpolation ({@code <HOST>} tags still in)
  * @param ignoreregex the filter's ignore regexes after interpolation
  * @param ignoreip the jail's ignoreip entries
+ * @param prefregex the filter's (or the jail's) prefix regex, which the failregexes are matched after; it may hold
+ *                  the failure-id group the failregexes lack
  */
 public record EffectiveJail(String backend, String filter, List<String> logpath, int maxretry, String findtime,
                             String bantime, List<String> actions, List<String> failregex,
-                            List<String> ignoreregex, List<String> ignoreip) {
+                            List<String> ignoreregex, List<String> ignoreip, Optional<String> prefregex) {
 
     public EffectiveJail {
         Objects.requireNonNull(backend, "backend");
@@ -31,5 +34,6 @@ public record EffectiveJail(String backend, String filter, List<String> logpath,
         failregex = List.copyOf(failregex);
         ignoreregex = List.copyOf(ignoreregex);
         ignoreip = List.copyOf(ignoreip);
+        Objects.requireNonNull(prefregex, "prefregex");
     }
 }

@@ -30,6 +30,7 @@ final class DefinitionView {
         if (kind == ConfigKind.FILTER) {
             effective.remove("failregex");
             effective.remove("ignoreregex");
+            effective.remove("prefregex");
             regexes.put("failregex", List.of());
             regexes.put("ignoreregex", List.of());
             try {
@@ -41,6 +42,8 @@ final class DefinitionView {
                 Map<String, String> combined = reader.combined(Set.of());
                 regexes.put("failregex", lines(combined.get("failregex")));
                 regexes.put("ignoreregex", lines(combined.get("ignoreregex")));
+                String prefregex = combined.get("prefregex");
+                regexes.put("prefregex", prefregex == null || prefregex.isBlank() ? List.of() : List.of(prefregex));
             } catch (ConfigError | StackOverflowError e) {
                 // no regexes: the jails that use this filter carry the problem
             }

@@ -73,11 +73,17 @@ final class JailBuilder {
         Map<String, String> opts = options(OPTIONS);
         List<String> failregex = new ArrayList<>();
         List<String> ignoreregex = new ArrayList<>();
+        String prefregex = null;
         if (filter != null) {
             filter.getOptions(opts, false);
             Map<String, String> combined = filter.combined(Set.of());
             regexes(combined.get("failregex"), failregex);
             regexes(combined.get("ignoreregex"), ignoreregex);
+            prefregex = combined.get("prefregex");
+        }
+        // the jail's own prefregex is sent after the filter's and replaces it
+        if (opts.get("prefregex") != null) {
+            prefregex = opts.get("prefregex");
         }
         regexes(opts.get("failregex"), failregex);
         regexes(opts.get("ignoreregex"), ignoreregex);
@@ -98,7 +104,8 @@ final class JailBuilder {
                 maxretry == null ? 3 : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE,
                         Long.parseLong(maxretry))),
                 opts.getOrDefault("findtime", "600"), opts.getOrDefault("bantime", "600"), actions, failregex,
-                ignoreregex, Options.words(opts.get("ignoreip")));
+                ignoreregex, Options.words(opts.get("ignoreip")),
+                Optional.ofNullable(prefregex).filter(p -> !p.isBlank()));
     }
 
     private List<String> actions(Map<String, String> opts) {

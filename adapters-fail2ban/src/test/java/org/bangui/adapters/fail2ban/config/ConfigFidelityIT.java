@@ -91,6 +91,7 @@ class ConfigFidelityIT {
         assertThat(jails).hasSizeGreaterThan(80);
         // the comparison saw real values: regexes, log files (two through one glob), actions
         assertThat(SEEN.getOrDefault("failregex", 0)).as("seen %s", SEEN).isGreaterThan(150);
+        assertThat(SEEN.getOrDefault("prefregex", 0)).as("seen %s", SEEN).isGreaterThan(10);
         assertThat(SEEN.getOrDefault("logpath", 0)).as("seen %s", SEEN).isGreaterThan(20);
         assertThat(SEEN.getOrDefault("logpath-glob", 0)).isGreaterThan(0);
         assertThat(SEEN.getOrDefault("action", 0)).isGreaterThan(80);
@@ -134,6 +135,10 @@ class ConfigFidelityIT {
         check(jail, "ignoreregex", dumped, e.ignoreregex(), out);
         check(jail, "action", dumped, e.actions(), out);
         check(jail, "ignoreip", dumped, e.ignoreip(), out);
+        // sent by the filter, then again by the jail if it sets its own: the last one holds
+        List<String> prefregex = dumped.getOrDefault("prefregex", List.of());
+        dumped.put("prefregex", prefregex.isEmpty() ? List.of() : List.of(prefregex.get(prefregex.size() - 1)));
+        check(jail, "prefregex", dumped, e.prefregex().stream().toList(), out);
     }
 
     private static void check(String jail, String kind, Map<String, List<String>> dumped, List<String> ours,
