@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Config parse benchmark: Fail2banConfigReader.read() on a copy of /etc/fail2ban (every jail's effective view,
+# Config parse benchmark: Fail2banConfigReaderAdapter.read() on a copy of /etc/fail2ban (every jail's effective view,
 # every filter and action). Cold = the first read in a fresh JVM (median of 5 JVMs); warm = p50 of 50 reads after
 # 30 warm-up reads. Targets: cold <= 300 ms, warm <= 50 ms. Not wired into scripts/bench.sh (the lead does that).
 set -euo pipefail

@@ -3,9 +3,9 @@ package org.bangui.bootstrap;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.bangui.adapters.fail2ban.config.Fail2banConfigCheck;
-import org.bangui.adapters.fail2ban.config.Fail2banConfigFiles;
-import org.bangui.adapters.fail2ban.config.Fail2banConfigReader;
+import org.bangui.adapters.fail2ban.config.Fail2banConfigCheckAdapter;
+import org.bangui.adapters.fail2ban.config.Fail2banConfigFilesAdapter;
+import org.bangui.adapters.fail2ban.config.Fail2banConfigReaderAdapter;
 import org.bangui.domain.config.ConfigCheckPort;
 import org.bangui.domain.config.ConfigEdit;
 import org.bangui.domain.config.ConfigFile;
@@ -41,8 +41,8 @@ final class ConfigDirectory implements ConfigReadPort, ConfigFilesPort, ConfigCh
     }
 
     private Ports build() {
-        return new Ports(new Fail2banConfigReader(dir), new Fail2banConfigFiles(dir),
-                new Fail2banConfigCheck(settings.client(), dir, socket, settings.clientTimeout(),
+        return new Ports(new Fail2banConfigReaderAdapter(dir), new Fail2banConfigFilesAdapter(dir),
+                new Fail2banConfigCheckAdapter(settings.client(), dir, socket, settings.clientTimeout(),
                         settings.filterTestTimeout()));
     }
 
@@ -86,6 +86,6 @@ final class ConfigDirectory implements ConfigReadPort, ConfigFilesPort, ConfigCh
         return ports.check().testFilter(test);
     }
 
-    private record Ports(Fail2banConfigReader reader, Fail2banConfigFiles files, Fail2banConfigCheck check) {
+    private record Ports(Fail2banConfigReaderAdapter reader, Fail2banConfigFilesAdapter files, Fail2banConfigCheckAdapter check) {
     }
 }

@@ -24,9 +24,11 @@ class ConfigFuzzIT extends SandboxedServiceTest {
 
     private static final List<String> NAMES = List.of("../etc", "..", ".hidden", "%2e%2e", "a/b", "a\nb", "[x]",
             "%(x)s", "<F2B_END_COMMAND>", "x".repeat(65), "sshd;rm", "a b", "é");
+    /** Refused for any key. */
     private static final List<String> VALUES = List.of("5\n[sshd]\nenabled = false", "1\u0000", "%(nope)s",
-            "100 ;comment", "x\r\nbantime = 1", "10 + 1", "__import__('os')", "<F2B_END_COMMAND>",
-            "[INCLUDES]", "9".repeat(2000));
+            "100 ;comment", "x\r\nbantime = 1", "<F2B_END_COMMAND>", "[INCLUDES]", "x\n[Definition]");
+    /** Refused where a number or a duration is expected (fail2ban would evaluate some of them). */
+    private static final List<String> NOT_NUMBERS = List.of("10 + 1", "__import__('os')", "9".repeat(2000), "1e9");
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -60,8 +62,14 @@ class ConfigFuzzIT extends SandboxedServiceTest {
     void hostileValuesAnswerAProblemAndLeaveTheFilesAsTheyWere() throws IOException {
         List<String> before = tree(workDir);
         List<String> failures = new ArrayList<>();
+        for (String value : NOT_NUMBERS) {
+            for (String key : List.of("maxretry", "bantime", "findtime")) {
+                check(key + "=" + value, api.put("/api/v1/config/jails/sshd", "{\"values\":{\"" + key + "\":"
+                        + quoted(value) + "}}", JSON), failures);
+            }
+        }
         for (String value : VALUES) {
-            for (String key : List.of("maxretry", "bantime", "filter", "logpath", "banaction")) {
+            for (String key : List.of("maxretry", "bantime", "filter", "logpath", "banaction", "failregex")) {
                 check(key + "=" + value, api.put("/api/v1/config/jails/sshd", "{\"values\":{\"" + key + "\":"
                         + quoted(value) + "}}", JSON), failures);
             }

@@ -12,7 +12,7 @@ class Fail2banConfigTest {
 
     private static Fail2banSettings raw(String timeout, String zone, String outcomeWait) {
         return new Fail2banSettings("/run/f2b.sock", "/etc/fail2ban", "fail2ban-client", "2s", timeout, 4, 500, zone,
-                outcomeWait);
+                outcomeWait, "60s", "10s");
     }
 
     @Test

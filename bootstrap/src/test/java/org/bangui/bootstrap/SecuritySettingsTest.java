@@ -12,7 +12,7 @@ class SecuritySettingsTest {
 
     private static SecurityConfig settings(String cors, String proxies, String global, String secret) {
         return SecurityConfig.from(new SecuritySettings("30m", "12h", "1s", secret, null, "true", proxies, cors, global,
-                "100/1m", "100/1m", "100/1m", "50/1m", "10/1h", "5/15m", "30/1m"));
+                "100/1m", "100/1m", "100/1m", "50/1m", "50/1m", "50/1m", "10/1h", "5/15m", "30/1m"));
     }
 
     @Test

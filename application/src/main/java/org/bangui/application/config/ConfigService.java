@@ -151,7 +151,8 @@ public final class ConfigService {
             if (jail.logpath().isEmpty()) {
                 values.put("backend", "polling");
             }
-            Map<String, String> extra = checked(ConfigKind.JAIL, jail.values(), known(before.jailDefaults(), values));
+            Map<String, String> extra = jail.values().isEmpty() ? Map.of()
+                    : checked(ConfigKind.JAIL, jail.values(), known(before.jailDefaults(), values));
             extra.forEach((key, value) -> {
                 if (value != null) {
                     values.putIfAbsent(key, value);

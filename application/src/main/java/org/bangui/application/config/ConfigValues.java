@@ -25,6 +25,8 @@ final class ConfigValues {
 
     private static final Pattern KEY = Pattern.compile("[a-z0-9_][a-z0-9_.-]{0,63}");
     private static final Pattern REFERENCE = Pattern.compile("%(?:%|\\(([^)]{1,80})\\)s)");
+    private static final Pattern INLINE_COMMENT = Pattern.compile("\\s;");
+    private static final Pattern HEADER = Pattern.compile("\\s*\\[[^\\]]*]\\s*");
     private static final Pattern INTEGER = Pattern.compile("\\d{1,9}");
     private static final Pattern DURATION = Pattern.compile(
             "-1|\\d{1,10}|(\\d{1,6}(\\.\\d{1,3})?\\s?(years?|yy?|months?|mo|weeks?|w|days?|d|hours?|hh?|minutes?"
@@ -89,15 +91,23 @@ final class ConfigValues {
         }
         String plain = key.startsWith("init/") ? key.substring("init/".length()) : key;
         boolean multiLine = MULTI_LINE.contains(plain) || plain.startsWith("action");
-        String value = multiLine ? lines(key, raw) : raw.strip();
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
             if (c == '\n' ? !multiLine : (c < 0x20 && c != '\t') || c == 0x7f) {
                 throw invalid(key, multiLine ? "contains a control character"
                         : "must be one line without control characters");
             }
         }
-        if (Pattern.compile("\\s;").matcher(value).find()) {
+        String value = multiLine ? lines(key, raw) : raw.strip();
+        if (value.contains("<F2B_END_COMMAND>") || value.contains("<F2B_CLOSE_COMMAND>")) {
+            throw invalid(key, "contains a marker of fail2ban's socket protocol");
+        }
+        for (String line : value.split("\n")) {
+            if (HEADER.matcher(line).matches()) {
+                throw invalid(key, "has a line that reads as a section header");
+            }
+        }
+        if (INLINE_COMMENT.matcher(value).find()) {
             throw invalid(key, "contains ' ;', which fail2ban reads as the start of a comment");
         }
         references(key, value, known);

@@ -27,7 +27,7 @@ public record NewJail(ConfigName name, Optional<String> filter, List<String> log
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(filter, "filter");
         logpath = List.copyOf(logpath);
-        if (values.containsKey(null) || values.containsValue(null)) {
+        if (values.entrySet().stream().anyMatch(e -> e.getKey() == null || e.getValue() == null)) {
             throw new InvalidInputException("invalid_values", "a new jail's values are all set (no null)");
         }
         values = Map.copyOf(values);

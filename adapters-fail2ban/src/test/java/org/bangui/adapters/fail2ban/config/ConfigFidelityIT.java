@@ -103,7 +103,7 @@ class ConfigFidelityIT {
         for (String jail : jails) {
             Files.writeString(dir.resolve("jail.local"), "[" + jail + "]\nenabled = true\n");
             Map<String, List<String>> dumped = dump(script, dir);
-            JailConfig ours = new Fail2banConfigReader(dir).read().jail(ConfigName.of(jail)).orElseThrow();
+            JailConfig ours = new Fail2banConfigReaderAdapter(dir).read().jail(ConfigName.of(jail)).orElseThrow();
             compare(jail, dumped, ours, differences);
         }
         return differences;

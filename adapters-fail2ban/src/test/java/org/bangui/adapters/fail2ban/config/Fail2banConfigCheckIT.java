@@ -34,12 +34,12 @@ class Fail2banConfigCheckIT {
     static Path dir;
 
     private static Fail2banSandbox sandbox;
-    private static Fail2banConfigCheck check;
+    private static Fail2banConfigCheckAdapter check;
 
     @BeforeAll
     static void start() {
         sandbox = Fail2banSandbox.start(dir);
-        check = new Fail2banConfigCheck("fail2ban-client", sandbox.configDir(), sandbox.socket(),
+        check = new Fail2banConfigCheckAdapter("fail2ban-client", sandbox.configDir(), sandbox.socket(),
                 Duration.ofSeconds(30), Duration.ofSeconds(10));
     }
 
@@ -48,8 +48,8 @@ class Fail2banConfigCheckIT {
         sandbox.close();
     }
 
-    private static Fail2banConfigCheck withFilterTimeout(Duration timeout) {
-        return new Fail2banConfigCheck("fail2ban-client", sandbox.configDir(), sandbox.socket(),
+    private static Fail2banConfigCheckAdapter withFilterTimeout(Duration timeout) {
+        return new Fail2banConfigCheckAdapter("fail2ban-client", sandbox.configDir(), sandbox.socket(),
                 Duration.ofSeconds(30), timeout);
     }
 

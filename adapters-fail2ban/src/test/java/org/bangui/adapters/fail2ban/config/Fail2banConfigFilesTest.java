@@ -38,7 +38,7 @@ class Fail2banConfigFilesTest {
     @Test
     void createsAMissingFileAndItsDirectoryWithReadableModes() throws IOException {
         Path conf = conf();
-        FileChange change = new Fail2banConfigFiles(conf).apply(edit("jail.d/sshd.local", "sshd", "enabled", "true"));
+        FileChange change = new Fail2banConfigFilesAdapter(conf).apply(edit("jail.d/sshd.local", "sshd", "enabled", "true"));
         assertThat(change.before()).isEmpty();
         assertThat(Files.readString(conf.resolve("jail.d/sshd.local"))).isEqualTo("[sshd]\nenabled = true\n");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(conf.resolve("jail.d/sshd.local"))))
@@ -54,7 +54,7 @@ class Fail2banConfigFilesTest {
         byte[] before = "[sshd]\r\nenabled = false\r\n".getBytes(StandardCharsets.UTF_8);
         Files.write(file, before);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
-        FileChange change = new Fail2banConfigFiles(conf).apply(edit("jail.local", "sshd", "enabled", "true"));
+        FileChange change = new Fail2banConfigFilesAdapter(conf).apply(edit("jail.local", "sshd", "enabled", "true"));
         assertThat(change.before()).hasValueSatisfying(b -> assertThat(b).isEqualTo(before));
         assertThat(Files.readString(file)).isEqualTo("[sshd]\r\nenabled = true\r\n");
         byte[] written = Files.readAllBytes(file);
@@ -70,7 +70,7 @@ class Fail2banConfigFilesTest {
         Path conf = conf();
         Files.writeString(conf.resolve("real.local"), "[sshd]\nenabled = false\n");
         Files.createSymbolicLink(conf.resolve("jail.local"), Path.of("real.local"));
-        new Fail2banConfigFiles(conf).apply(edit("jail.local", "sshd", "enabled", "true"));
+        new Fail2banConfigFilesAdapter(conf).apply(edit("jail.local", "sshd", "enabled", "true"));
         assertThat(Files.isSymbolicLink(conf.resolve("jail.local"))).isTrue();
         assertThat(Files.readString(conf.resolve("real.local"))).isEqualTo("[sshd]\nenabled = true\n");
     }
@@ -106,7 +106,7 @@ class Fail2banConfigFilesTest {
     }
 
     private static void assertRefusedAsInvalidFile(Path conf, String file) {
-        assertThatThrownBy(() -> new Fail2banConfigFiles(conf).apply(edit(file, "sshd", "enabled", "true")))
+        assertThatThrownBy(() -> new Fail2banConfigFilesAdapter(conf).apply(edit(file, "sshd", "enabled", "true")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.code()).isEqualTo("invalid_file");
                     assertThat(e.getMessage()).doesNotContain("/");
@@ -117,7 +117,7 @@ class Fail2banConfigFilesTest {
     void refusesToEditAFileLargerThanOneMebibyte() throws IOException {
         Path conf = conf();
         Files.writeString(conf.resolve("jail.local"), "[sshd]\n" + "#".repeat(1024 * 1024) + "\n");
-        assertThatThrownBy(() -> new Fail2banConfigFiles(conf).apply(edit("jail.local", "sshd", "a", "1")))
+        assertThatThrownBy(() -> new Fail2banConfigFilesAdapter(conf).apply(edit("jail.local", "sshd", "a", "1")))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.code()).isEqualTo("file_too_large"));
     }
@@ -127,7 +127,7 @@ class Fail2banConfigFilesTest {
         Path conf = conf();
         byte[] latin1 = "[sshd]\n# caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
         Files.write(conf.resolve("jail.local"), latin1);
-        assertThatThrownBy(() -> new Fail2banConfigFiles(conf).apply(edit("jail.local", "sshd", "a", "1")))
+        assertThatThrownBy(() -> new Fail2banConfigFilesAdapter(conf).apply(edit("jail.local", "sshd", "a", "1")))
                 .isInstanceOf(ConfigUnreadableException.class);
         assertThat(Files.readAllBytes(conf.resolve("jail.local"))).isEqualTo(latin1);
     }
@@ -135,7 +135,7 @@ class Fail2banConfigFilesTest {
     @Test
     void writesAndDeletesWholeFilesForRollbacks() throws IOException {
         Path conf = conf();
-        Fail2banConfigFiles files = new Fail2banConfigFiles(conf);
+        Fail2banConfigFilesAdapter files = new Fail2banConfigFilesAdapter(conf);
         FileChange created = files.write(ConfigFile.of("jail.d/a.local"), Optional.of("x\n".getBytes(StandardCharsets.UTF_8)));
         assertThat(created.before()).isEmpty();
         assertThat(files.read(ConfigFile.of("jail.d/a.local"))).hasValueSatisfying(b -> assertThat(b).isEqualTo("x\n".getBytes(StandardCharsets.UTF_8)));
@@ -151,7 +151,7 @@ class Fail2banConfigFilesTest {
     @Test
     void readsAValueInjectionBackAsOneValueNotAsANewSection() throws IOException {
         Path conf = conf();
-        Fail2banConfigFiles files = new Fail2banConfigFiles(conf);
+        Fail2banConfigFilesAdapter files = new Fail2banConfigFilesAdapter(conf);
         assertThatThrownBy(() -> files.apply(edit("jail.local", "sshd", "enabled", "\n[sshd]\nenabled=false")))
                 .isInstanceOf(InvalidInputException.class);
         assertThat(conf.resolve("jail.local")).doesNotExist();

@@ -28,7 +28,7 @@ class Fail2banConfigReaderTest {
     }
 
     private ConfigSnapshot read() {
-        return new Fail2banConfigReader(dir).read();
+        return new Fail2banConfigReaderAdapter(dir).read();
     }
 
     private JailConfig jail(String name) {
@@ -143,7 +143,7 @@ class Fail2banConfigReaderTest {
 
     @Test
     void refusesAnUnreadableDirectory() {
-        assertThatThrownBy(() -> new Fail2banConfigReader(dir.resolve("missing")).read())
+        assertThatThrownBy(() -> new Fail2banConfigReaderAdapter(dir.resolve("missing")).read())
                 .isInstanceOf(ConfigUnreadableException.class);
     }
 }

@@ -22,7 +22,7 @@ class HostileConfigTest {
     }
 
     private JailConfig jail(Path dir, String name) {
-        return new Fail2banConfigReader(dir).read().jail(ConfigName.of(name)).orElseThrow();
+        return new Fail2banConfigReaderAdapter(dir).read().jail(ConfigName.of(name)).orElseThrow();
     }
 
     @Test

@@ -49,8 +49,8 @@ class LocalFileEditorParserIT {
         changes.put("logpath", "/x/%(a)s\n[nginx]\nenabled = false\nnope #x %%");
         changes.put("maxretry", "3");
         changes.put("port", null);
-        new Fail2banConfigFiles(dir).apply(new ConfigEdit(ConfigFile.of("jail.local"), "sshd", changes));
-        new Fail2banConfigFiles(dir).apply(new ConfigEdit(ConfigFile.of("jail.local"), "recidive",
+        new Fail2banConfigFilesAdapter(dir).apply(new ConfigEdit(ConfigFile.of("jail.local"), "sshd", changes));
+        new Fail2banConfigFilesAdapter(dir).apply(new ConfigEdit(ConfigFile.of("jail.local"), "recidive",
                 Map.of("failregex", "^\\[ <HOST>\nx;=1 <HOST>")));
 
         Map<String, Map<String, String>> after = parse(file);
@@ -68,7 +68,7 @@ class LocalFileEditorParserIT {
     void fail2banReadsAnInjectedKeyAsPartOfTheValue() throws Exception {
         Path file = dir.resolve("jail.local");
         Files.writeString(file, "[sshd]\nenabled = true\n");
-        new Fail2banConfigFiles(dir).apply(new ConfigEdit(ConfigFile.of("jail.local"), "sshd",
+        new Fail2banConfigFilesAdapter(dir).apply(new ConfigEdit(ConfigFile.of("jail.local"), "sshd",
                 Map.of("port", "22\n[recidive]\nenabled = true")));
         Map<String, Map<String, String>> after = parse(file);
         assertThat(after).containsOnlyKeys("DEFAULT", "sshd");

@@ -25,7 +25,7 @@ import org.bangui.domain.config.UnknownConfigException;
  * compiling, {@code fail2ban-regex} for filter tests. A single-jail reload uses {@code reload --if-exists J},
  * which also starts a jail the server has stopped or dropped ({@code reload J} answers "does not exist" then).
  */
-public final class Fail2banConfigCheck implements ConfigCheckPort {
+public final class Fail2banConfigCheckAdapter implements ConfigCheckPort {
 
     private static final String COMPILE_SCRIPT = "compile-regexes.py";
 
@@ -46,7 +46,7 @@ public final class Fail2banConfigCheck implements ConfigCheckPort {
      * @param commandTimeout limit for a test, compile or reload (reloads of many jails take seconds)
      * @param filterTestTimeout limit for one filter test (a catastrophic regex runs until killed)
      */
-    public Fail2banConfigCheck(String client, Path configDir, Path socket, Duration commandTimeout,
+    public Fail2banConfigCheckAdapter(String client, Path configDir, Path socket, Duration commandTimeout,
                                Duration filterTestTimeout) {
         this.client = Objects.requireNonNull(client, "client");
         this.configDir = configDir.toAbsolutePath().normalize();
@@ -158,7 +158,7 @@ public final class Fail2banConfigCheck implements ConfigCheckPort {
     }
 
     private static String resource(String name) {
-        try (InputStream in = Fail2banConfigCheck.class.getResourceAsStream(name)) {
+        try (InputStream in = Fail2banConfigCheckAdapter.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + name);
             }

@@ -16,12 +16,12 @@ import org.bangui.domain.config.FileChange;
 import org.bangui.domain.shared.InvalidInputException;
 
 /** Writes fail2ban's {@code .local} files below the config dir, atomically and changing only edited lines. */
-public final class Fail2banConfigFiles implements ConfigFilesPort {
+public final class Fail2banConfigFilesAdapter implements ConfigFilesPort {
 
     private final AtomicFiles files;
 
     /** @param configDir fail2ban's configuration directory ({@code /etc/fail2ban}) */
-    public Fail2banConfigFiles(Path configDir) {
+    public Fail2banConfigFilesAdapter(Path configDir) {
         this.files = new AtomicFiles(Objects.requireNonNull(configDir, "configDir"));
     }
 

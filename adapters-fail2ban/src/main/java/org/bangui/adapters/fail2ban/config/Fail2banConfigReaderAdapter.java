@@ -23,7 +23,7 @@ import org.bangui.domain.config.JailConfig;
 import org.bangui.domain.config.JailSummary;
 
 /** Reads fail2ban's config dir as fail2ban 1.0's client does, into an immutable snapshot (see the package). */
-public final class Fail2banConfigReader implements ConfigReadPort {
+public final class Fail2banConfigReaderAdapter implements ConfigReadPort {
 
     /** The version fail2ban adds as {@code %(fail2ban_version)s}; the one this reader mirrors. */
     static final String FAIL2BAN_VERSION = "1.0.2";
@@ -31,7 +31,7 @@ public final class Fail2banConfigReader implements ConfigReadPort {
     private final Path dir;
 
     /** @param dir the config dir ({@code /etc/fail2ban}); read on every {@link #read()} */
-    public Fail2banConfigReader(Path dir) {
+    public Fail2banConfigReaderAdapter(Path dir) {
         this.dir = dir;
     }
 
