@@ -8,8 +8,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bangui.domain.contract.Eventually;
 import org.junit.jupiter.api.Test;
 
@@ -103,17 +107,20 @@ class ConfigEditIT extends SandboxedServiceTest {
         // the jail's own .local includes a file read after it, which pins bantime
         Files.writeString(conf("jail.d/sshd.local"), "[INCLUDES]\nafter = ../sshd-pin.conf\n\n[sshd]\n");
         Files.writeString(conf("sshd-pin.conf"), "[sshd]\nbantime = 1234\n");
-        byte[] local = Files.readAllBytes(conf("jail.d/sshd.local"));
+        try {
+            byte[] local = Files.readAllBytes(conf("jail.d/sshd.local"));
 
-        Api.Response put = api.put("/api/v1/config/jails/sshd", "{\"values\":{\"bantime\":\"2h\"}}",
-                "Content-Type", "application/json");
+            Api.Response put = api.put("/api/v1/config/jails/sshd", "{\"values\":{\"bantime\":\"2h\"}}",
+                    "Content-Type", "application/json");
 
-        assertThat(put.status()).as(put.body()).isEqualTo(409);
-        assertThat(put.json()).containsEntry("code", "shadowed");
-        assertThat((String) put.json().get("detail")).contains("sshd-pin.conf");
-        assertThat(Files.readAllBytes(conf("jail.d/sshd.local"))).isEqualTo(local);
-        Files.delete(conf("jail.d/sshd.local"));
-        Files.delete(conf("sshd-pin.conf"));
+            assertThat(put.status()).as(put.body()).isEqualTo(409);
+            assertThat(put.json()).containsEntry("code", "shadowed");
+            assertThat((String) put.json().get("detail")).contains("sshd-pin.conf");
+            assertThat(Files.readAllBytes(conf("jail.d/sshd.local"))).isEqualTo(local);
+        } finally {
+            Files.delete(conf("jail.d/sshd.local"));
+            Files.delete(conf("sshd-pin.conf"));
+        }
     }
 
     @Test
@@ -138,10 +145,14 @@ class ConfigEditIT extends SandboxedServiceTest {
         Api.Response put = api.put("/api/v1/config/jails/blocklist",
                 "{\"values\":{\"logencoding\":\"no-such-encoding\"}}", "Content-Type", "application/json");
         assertThat(put.status()).as(put.body()).isEqualTo(200);
+        // another jail's reload succeeds and must not make BanGUI forget the untried change
+        assertThat(api.post("/api/v1/config/reload", "{\"jail\":\"sshd\"}", "Content-Type", "application/json")
+                .status()).isEqualTo(200);
 
         Api.Response reload = api.post("/api/v1/config/reload", "");
 
         assertThat(reload.status()).as(reload.body()).isEqualTo(502);
+        assertThat((String) reload.json().get("detail")).contains("restored jail.d/blocklist.local");
         assertThat(reload.json()).containsEntry("code", "reload_failed");
         assertThat((String) reload.json().get("detail")).contains("blocklist", "every jail runs again");
         assertThat(ProblemChecks.leaks(reload.body())).isEmpty();
@@ -194,6 +205,47 @@ class ConfigEditIT extends SandboxedServiceTest {
         Api.Response start = api.post("/api/v1/jails/lists-only/start", "");
         assertThat(start.status()).as(start.body()).isEqualTo(204);
         assertThat(fail2ban.client("status")).contains("lists-only");
+    }
+
+    @Test
+    void parallelIgnoreListAdditionsToOneJailAllLandAtRuntimeAndInTheFiles() throws Exception {
+        assertThat(api.post("/api/v1/config/jails", "{\"name\":\"allow-test\"}", "Content-Type",
+                "application/json").status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/config/reload", "{\"jail\":\"allow-test\"}", "Content-Type",
+                "application/json").status()).isEqualTo(200);
+        List<String> entries = List.of("192.0.2.101", "192.0.2.102", "192.0.2.103", "198.51.100.64/26",
+                "2001:db8::1", "2001:db8:1::/48");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Api.Response>> answers = new ArrayList<>();
+            for (String entry : entries) {
+                answers.add(pool.submit(() -> api.post("/api/v1/jails/allow-test/ignoreip",
+                        "{\"entry\":\"" + entry + "\"}", "Content-Type", "application/json")));
+            }
+            for (Future<Api.Response> answer : answers) {
+                assertThat(answer.get().status()).as(answer.get().body()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        String running = fail2ban.client("get", "allow-test", "ignoreip");
+        @SuppressWarnings("unchecked")
+        List<String> configured = (List<String>) ((Map<String, Object>) api.get("/api/v1/config/jails/allow-test")
+                .json().get("effective")).get("ignoreip");
+        for (String entry : entries) {
+            assertThat(running).contains(entry);
+            assertThat(configured).contains(entry);
+        }
+        // the shipped [DEFAULT] entries stay, spelled as written; removing one by another spelling works
+        assertThat(configured).contains("127.0.0.1/8", "198.51.100.0/28");
+        Api.Response removed = api.delete("/api/v1/jails/allow-test/ignoreip", "Content-Type",
+                "application/json");
+        assertThat(removed.status()).isEqualTo(400);
+        Api.Response byOtherSpelling = api.send("DELETE", "/api/v1/jails/allow-test/ignoreip",
+                "{\"entry\":\"127.0.0.0/8\"}", "Content-Type", "application/json");
+        assertThat(byOtherSpelling.status()).as(byOtherSpelling.body()).isEqualTo(200);
+        assertThat(fail2ban.client("get", "allow-test", "ignoreip")).doesNotContain("127.0.0.");
+        assertThat(Files.readString(conf("jail.d/allow-test.local"))).doesNotContain("127.0.0.1/8");
     }
 
     private Map<String, Object> valueOf(String jail, String key) {

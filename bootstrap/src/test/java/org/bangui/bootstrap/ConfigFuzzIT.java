@@ -108,9 +108,6 @@ class ConfigFuzzIT extends SandboxedServiceTest {
     private static final String[] JSON = {"Content-Type", "application/json"};
 
     private static void check(String what, Api.Response r, List<String> failures) {
-        if (r.status() == 404 && r.body().isEmpty()) {
-            return;
-        }
         List<String> problems = ProblemChecks.problems(r);
         if (!problems.isEmpty()) {
             failures.add(what.substring(0, Math.min(60, what.length())) + ": " + problems + " " + r.status());

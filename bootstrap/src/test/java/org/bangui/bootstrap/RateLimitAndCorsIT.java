@@ -3,7 +3,12 @@ package org.bangui.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Global and per-action rate limits, and CORS for the configured frontend origin. */
@@ -13,9 +18,30 @@ class RateLimitAndCorsIT extends SandboxedServiceTest {
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of("bangui.rate-limit-ban", "3/1m", "bangui.rate-limit-jail-operations", "2/1h",
-                "bangui.rate-limit-unban", "2/1h",
+                "bangui.rate-limit-unban", "2/1h", "bangui.rate-limit-filters", "2/1h",
                 "bangui.rate-limit-global", "60/1m", "bangui.trusted-proxies", "127.0.0.1",
                 "bangui.cors-allowed-origins", "https://bangui.example.org");
+    }
+
+    @Test
+    void theFiltersBucketLetsExactlyItsPermitsThroughWhenRequestsRace() throws Exception {
+        String body = "{\"failregex\":[\"^Failed for <HOST>$\"],\"lines\":[\"Failed for 192.0.2.7\"]}";
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Api.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> api.post("/api/v1/config/filters/test", body,
+                        "Content-Type", "application/json", "X-Forwarded-For", "203.0.113.41")));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Api.Response> answer : answers) {
+                statuses.add(answer.get().status());
+            }
+            assertThat(statuses).filteredOn(s -> s == 200).hasSize(2);
+            assertThat(statuses).filteredOn(s -> s == 429).hasSize(6);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

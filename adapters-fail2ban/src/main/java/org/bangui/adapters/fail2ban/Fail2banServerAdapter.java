@@ -56,6 +56,12 @@ public final class Fail2banServerAdapter implements ServerPort, ServerSettingsPo
     }
 
     @Override
+    public long dbPurgeAge() {
+        Object age = commands.forServer(List.of("get", "dbpurgeage"));
+        return Fail2banCommands.parse(() -> Replies.number(age));
+    }
+
+    @Override
     public void setDbPurgeAge(long seconds) {
         commands.change(null, List.of("set", "dbpurgeage", Long.toString(seconds)), reply -> reply);
     }

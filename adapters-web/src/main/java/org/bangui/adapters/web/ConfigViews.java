@@ -2,6 +2,7 @@ package org.bangui.adapters.web;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -123,9 +124,12 @@ final class ConfigViews {
         if (value == null) {
             return null;
         }
-        if (value instanceof String || value instanceof Boolean
-                || value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-            return value instanceof Number n ? Long.toString(n.longValue()) : value.toString();
+        if (value instanceof String || value instanceof Boolean) {
+            return value.toString();
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+                || value instanceof BigInteger) {
+            return value.toString(); // exact: a number too large for a setting is refused by its format check
         }
         if (value instanceof List<?> list) {
             List<String> lines = new ArrayList<>();
@@ -139,7 +143,7 @@ final class ConfigViews {
             return String.join("\n", lines);
         }
         throw new InvalidInputException("invalid_value", "'" + key
-                + "' is a string, an integer, a boolean, a list of strings or null");
+                + "' is a string, an integer (no fraction), a boolean, a list of strings or null");
     }
 
     /** A list body field that may be given as one string with a line per entry, or as a list. */

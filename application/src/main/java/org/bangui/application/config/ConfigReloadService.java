@@ -77,18 +77,36 @@ public final class ConfigReloadService implements ForgottenJails {
                     .orElseGet(() -> Regexes.ofEnabledJails(snapshot));
             regexes.compile(check);
             Set<String> before = running();
+            Set<String> expected = expected(snapshot, jail, before);
             Optional<String> failure = Optional.empty();
+            List<String> down = new ArrayList<>();
+            Set<String> after = Set.of();
             try {
                 check.reload(jail);
-            } catch (ReloadFailedException e) {
-                failure = Optional.of(e.getMessage());
+            } catch (RuntimeException e) {
+                failure = Optional.of(e instanceof DomainException ? e.getMessage() : "the reload did not complete");
             }
-            Set<String> expected = expected(snapshot, jail, before);
-            Set<String> after = running();
-            List<String> down = new ArrayList<>(expected);
-            down.removeAll(after);
+            try {
+                after = running();
+                down.addAll(expected);
+                down.removeAll(after);
+            } catch (RuntimeException e) {
+                failure = Optional.of(failure.map(f -> f + "; ").orElse("")
+                        + "the jails could not be listed after the reload");
+            }
             if (failure.isEmpty() && down.isEmpty()) {
-                config.sinceGoodReload().clear();
+                if (jail.isEmpty()) {
+                    config.sinceGoodReload().clear();
+                } else {
+                    // one jail's reload tried only that jail: only its own file, if no other jail reads it, is good
+                    ConfigFile own = ConfigKind.JAIL.ownFile(jail.get());
+                    boolean othersReadIt = snapshot.jails().stream().filter(j -> !j.name().equals(jail.get()))
+                            .flatMap(j -> snapshot.jail(j.name()).stream())
+                            .anyMatch(j -> j.values().values().stream().anyMatch(v -> v.file().equals(own)));
+                    if (!othersReadIt) {
+                        config.sinceGoodReload().remove(own);
+                    }
+                }
                 return new ReloadOutcome(List.copyOf(after),
                         Duration.between(started, clock.instant()).toMillis());
             }
@@ -99,7 +117,7 @@ public final class ConfigReloadService implements ForgottenJails {
     }
 
     private ReloadFailedException recover(Actor actor, Optional<String> failure, List<String> down) {
-        List<ConfigFile> restored = config.restoreLastGood(actor);
+        ConfigService.Restored restored = config.restoreLastGood(actor);
         String recovery;
         try {
             config.check().reload(Optional.empty());
@@ -108,14 +126,19 @@ public final class ConfigReloadService implements ForgottenJails {
             stillDown.removeAll(now);
             recovery = stillDown.isEmpty() ? "every jail runs again"
                     : "still down after the recovery reload: " + String.join(", ", stillDown);
-        } catch (DomainException e) {
-            recovery = "the recovery reload failed too: " + e.getMessage();
+        } catch (RuntimeException e) {
+            recovery = "the recovery reload failed too: "
+                    + (e instanceof DomainException ? e.getMessage() : "it did not complete");
         }
         StringBuilder message = new StringBuilder("the reload ");
         message.append(down.isEmpty() ? "failed" : "left jails down: " + String.join(", ", down));
         failure.ifPresent(f -> message.append(" (fail2ban: ").append(f).append(')'));
-        message.append(restored.isEmpty() ? "; no file changed through BanGUI to restore"
-                : "; restored " + String.join(", ", restored.stream().map(ConfigFile::path).toList()));
+        message.append(restored.files().isEmpty() ? "; no file changed through BanGUI to restore"
+                : "; restored " + String.join(", ", restored.files().stream().map(ConfigFile::path).toList()));
+        if (!restored.failed().isEmpty()) {
+            message.append("; could not restore ")
+                    .append(String.join(", ", restored.failed().stream().map(ConfigFile::path).toList()));
+        }
         message.append("; ").append(recovery);
         return new ReloadFailedException(message.toString());
     }

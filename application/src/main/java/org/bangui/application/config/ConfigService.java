@@ -45,6 +45,8 @@ import org.bangui.domain.shared.InvalidInputException;
  */
 public final class ConfigService {
 
+    private static final System.Logger LOG = System.getLogger(ConfigService.class.getName());
+
     /** The first line of files BanGUI creates; only such jails may be deleted through BanGUI. */
     static final String CREATED_MARK = "# Created by BanGUI";
 
@@ -112,26 +114,36 @@ public final class ConfigService {
     }
 
     /**
-     * Sets keys of a section that is not a jail's: {@code [Definition]} of {@code fail2ban.conf}, {@code [DEFAULT]}
-     * of the jail family. Written to the {@code .local} whose section already wins for the key, else to
+     * Keys of a section that is not a jail's: {@code [Definition]} of {@code fail2ban.conf}, {@code [DEFAULT]} of
+     * the jail family. Written to the {@code .local} whose section already wins for the key, else to
      * {@code fallback}; {@code view} reads the section back for the shadow check.
      */
-    void updateSection(Actor actor, ConfigFile fallback, String section, Map<String, String> values,
-                       Function<ConfigSnapshot, Map<String, ConfigValue>> view) {
-        change(actor, AuditAction.CONFIG_UPDATE, fallback.path() + " [" + section + "]", before -> {
-            Map<String, ConfigValue> current = view.apply(before);
-            Map<String, String> checked = checked(ConfigKind.JAIL, values, known(current, Map.of()));
-            Map<ConfigFile, Map<String, String>> byFile = new LinkedHashMap<>();
-            checked.forEach((key, value) -> {
-                ConfigValue winning = current.get(key);
-                ConfigFile file = winning != null && winning.file().isLocal() && winning.section().equals(section)
-                        ? winning.file() : fallback;
-                byFile.computeIfAbsent(file, f -> new LinkedHashMap<>()).put(key, value);
-            });
+    record SectionUpdate(ConfigFile fallback, String section, Map<String, String> values,
+                         Function<ConfigSnapshot, Map<String, ConfigValue>> view) {
+    }
+
+    /** Sets keys of several such sections as one change: all are written, or none. */
+    void updateSections(Actor actor, String target, List<SectionUpdate> updates) {
+        change(actor, AuditAction.CONFIG_UPDATE, target, before -> {
             List<Write> writes = new ArrayList<>();
-            byFile.forEach((file, keys) -> writes.add(Write.edit(new ConfigEdit(file, section, keys))));
+            List<Map<String, String>> asked = new ArrayList<>();
+            for (SectionUpdate update : updates) {
+                Map<String, ConfigValue> current = update.view().apply(before);
+                Map<String, String> checked = checked(ConfigKind.JAIL, update.values(), known(current, Map.of()));
+                asked.add(checked);
+                Map<ConfigFile, Map<String, String>> byFile = new LinkedHashMap<>();
+                checked.forEach((key, value) -> {
+                    ConfigValue winning = current.get(key);
+                    ConfigFile file = winning != null && winning.file().isLocal()
+                            && winning.section().equals(update.section()) ? winning.file() : update.fallback();
+                    byFile.computeIfAbsent(file, f -> new LinkedHashMap<>()).put(key, value);
+                });
+                byFile.forEach((file, keys) -> writes.add(Write.edit(new ConfigEdit(file, update.section(), keys))));
+            }
             return new Plan(writes, after -> {
-                verify(checked, view.apply(after));
+                for (int i = 0; i < updates.size(); i++) {
+                    verify(asked.get(i), updates.get(i).view().apply(after));
+                }
                 return Regexes.NONE;
             });
         });
@@ -261,17 +273,36 @@ public final class ConfigService {
         return check;
     }
 
-    /** Writes back every file changed since the last good reload and records that as changes. */
-    List<ConfigFile> restoreLastGood(Actor actor) {
+    /**
+     * Writes back every file changed since the last good reload, each on its own, and records that as changes.
+     * Call with the lock held.
+     *
+     * @return the files restored, and those that could not be (they stay remembered)
+     */
+    Restored restoreLastGood(Actor actor) {
         List<ConfigFile> restored = new ArrayList<>();
-        List<Map.Entry<ConfigFile, Optional<byte[]>>> entries = new ArrayList<>(sinceGoodReload.entrySet());
-        for (Map.Entry<ConfigFile, Optional<byte[]>> entry : entries) {
-            FileChange change = files.write(entry.getKey(), entry.getValue());
-            keep(actor, AuditAction.CONFIG_REVERT, "restored after a failed reload", List.of(change));
-            restored.add(entry.getKey());
+        List<ConfigFile> failed = new ArrayList<>();
+        List<FileChange> written = new ArrayList<>();
+        for (Map.Entry<ConfigFile, Optional<byte[]>> entry : new ArrayList<>(sinceGoodReload.entrySet())) {
+            try {
+                written.add(files.write(entry.getKey(), entry.getValue()));
+                sinceGoodReload.remove(entry.getKey());
+                restored.add(entry.getKey());
+            } catch (RuntimeException e) {
+                failed.add(entry.getKey());
+                LOG.log(System.Logger.Level.ERROR, "config_restore_failed file=" + entry.getKey().path()
+                        + " reason=" + (e instanceof DomainException d ? d.code() : "io_failure"));
+            }
         }
-        sinceGoodReload.clear();
-        return restored;
+        List<FileChange> changed = written.stream()
+                .filter(c -> !Arrays.equals(c.before().orElse(null), c.after().orElse(null))).toList();
+        keep(actor, AuditAction.CONFIG_REVERT, "restored after a failed reload", changed);
+        changed.forEach(c -> sinceGoodReload.remove(c.file())); // the restored bytes are the good ones
+        return new Restored(restored, failed);
+    }
+
+    /** What {@link #restoreLastGood} restored and what it could not. */
+    record Restored(List<ConfigFile> files, List<ConfigFile> failed) {
     }
 
     private List<ConfigChange> change(Actor actor, AuditAction action, String target,
@@ -302,19 +333,30 @@ public final class ConfigService {
             Regexes regexes = plan.verify().apply(reader.read());
             check.test();
             regexes.compile(check);
-        } catch (RuntimeException e) {
-            restore(done);
+        } catch (RuntimeException | Error e) {
+            restore(done, e);
             throw e;
         }
         return done.stream().filter(c -> !Arrays.equals(c.before().orElse(null), c.after().orElse(null))).toList();
     }
 
+    /**
+     * Remembers, versions and audits changes that are on disk. The files are written whatever happens here: a
+     * version that cannot be stored is logged, never thrown (the caller would take the change for undone).
+     */
     private List<ConfigChange> keep(Actor actor, AuditAction action, String target, List<FileChange> done) {
+        for (FileChange change : done) {
+            sinceGoodReload.putIfAbsent(change.file(), change.before());
+        }
         List<ConfigChange> kept = new ArrayList<>();
         StringBuilder detail = new StringBuilder();
         for (FileChange change : done) {
-            sinceGoodReload.putIfAbsent(change.file(), change.before());
-            kept.add(changes.record(change, clock.instant(), actor.principal(), target));
+            try {
+                kept.add(changes.record(change, clock.instant(), actor.principal(), target));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "config_change_not_recorded file=" + change.file().path()
+                        + " reason=" + (e instanceof DomainException d ? d.code() : "store_failure"));
+            }
             detail.append(UnifiedDiff.of(change.file().path(), change.before(), change.after()));
         }
         if (done.isEmpty()) {
@@ -326,9 +368,21 @@ public final class ConfigService {
         return kept;
     }
 
-    private void restore(List<FileChange> done) {
+    /**
+     * Writes every touched file's previous bytes back, each on its own: a file that cannot be restored is kept
+     * for the reload's recovery and reported with the original failure, and the others are still restored.
+     */
+    private void restore(List<FileChange> done, Throwable cause) {
         for (int i = done.size() - 1; i >= 0; i--) {
-            files.write(done.get(i).file(), done.get(i).before());
+            FileChange change = done.get(i);
+            try {
+                files.write(change.file(), change.before());
+            } catch (RuntimeException e) {
+                sinceGoodReload.putIfAbsent(change.file(), change.before());
+                cause.addSuppressed(e);
+                LOG.log(System.Logger.Level.ERROR, "config_restore_failed file=" + change.file().path()
+                        + " reason=" + (e instanceof DomainException d ? d.code() : "io_failure"));
+            }
         }
     }
 

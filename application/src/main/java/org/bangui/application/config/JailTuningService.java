@@ -40,17 +40,23 @@ public final class JailTuningService {
     /** Sets runtime settings, and writes them to the jail's files too when {@code persist}. */
     public JailConfiguration setSettings(Actor actor, JailName jail, JailSettings settings, boolean persist) {
         return audit.recordOutcome(actor, AuditAction.JAIL_SETTINGS, jail.value() + " " + settings.asText(), () -> {
-            JailConfiguration before = jails.configuration(jail);
-            jails.setSettings(jail, settings);
-            if (persist) {
+            config.lock().lock();
+            try {
+                JailConfiguration before = jails.configuration(jail);
                 try {
-                    config.updateJail(actor, ConfigName.of(jail.value()), new LinkedHashMap<>(settings.asText()));
-                } catch (DomainException e) {
-                    jails.setSettings(jail, previous(before, settings));
+                    jails.setSettings(jail, settings);
+                    if (persist) {
+                        config.updateJail(actor, ConfigName.of(jail.value()),
+                                new LinkedHashMap<>(settings.asText()));
+                    }
+                } catch (RuntimeException e) {
+                    undo(jail, before, settings, e);
                     throw e;
                 }
+                return jails.configuration(jail);
+            } finally {
+                config.lock().unlock();
             }
-            return jails.configuration(jail);
         });
     }
 
@@ -58,22 +64,27 @@ public final class JailTuningService {
     public List<String> addIgnoreIp(Actor actor, JailName jail, String rawEntry) {
         String entry = entry(rawEntry);
         return audit.recordOutcome(actor, AuditAction.JAIL_IGNOREIP_ADD, jail.value() + " " + entry, () -> {
-            List<String> configured = configured(jail);
-            boolean wasRunning = jails.configuration(jail).ignoreIp().contains(entry);
-            List<String> after = jails.addIgnoreIp(jail, entry);
-            if (!configured.contains(entry)) {
-                List<String> kept = new ArrayList<>(configured);
-                kept.add(entry);
-                try {
-                    persist(actor, jail, kept);
-                } catch (DomainException e) {
-                    if (!wasRunning) {
-                        jails.removeIgnoreIp(jail, entry);
+            config.lock().lock();
+            try {
+                List<String> configured = configured(jail);
+                boolean wasRunning = canonical(jails.configuration(jail).ignoreIp()).contains(entry);
+                List<String> after = jails.addIgnoreIp(jail, entry);
+                if (!canonical(configured).contains(entry)) {
+                    List<String> kept = new ArrayList<>(configured);
+                    kept.add(entry);
+                    try {
+                        persist(actor, jail, kept);
+                    } catch (RuntimeException e) {
+                        if (!wasRunning) {
+                            quietly(() -> jails.removeIgnoreIp(jail, entry), e);
+                        }
+                        throw e;
                     }
-                    throw e;
                 }
+                return after;
+            } finally {
+                config.lock().unlock();
             }
-            return after;
         });
     }
 
@@ -81,25 +92,32 @@ public final class JailTuningService {
     public List<String> removeIgnoreIp(Actor actor, JailName jail, String rawEntry) {
         String entry = entry(rawEntry);
         return audit.recordOutcome(actor, AuditAction.JAIL_IGNOREIP_REMOVE, jail.value() + " " + entry, () -> {
-            List<String> configured = configured(jail);
-            boolean running = jails.configuration(jail).ignoreIp().contains(entry);
-            if (!configured.contains(entry) && !running) {
-                throw new NotIgnoredException(entry);
-            }
-            List<String> after = jails.removeIgnoreIp(jail, entry);
-            if (configured.contains(entry)) {
-                List<String> kept = new ArrayList<>(configured);
-                kept.remove(entry);
-                try {
-                    persist(actor, jail, kept);
-                } catch (DomainException e) {
-                    if (running) {
-                        jails.addIgnoreIp(jail, entry);
-                    }
-                    throw e;
+            config.lock().lock();
+            try {
+                List<String> configured = configured(jail);
+                List<String> runningEntries = jails.configuration(jail).ignoreIp();
+                // fail2ban lists and deletes entries as it holds them; the files may spell them otherwise
+                List<String> runningSpellings = runningEntries.stream().filter(e -> entry.equals(canon(e))).toList();
+                List<String> kept = configured.stream().filter(e -> !entry.equals(canon(e))).toList();
+                if (kept.size() == configured.size() && runningSpellings.isEmpty()) {
+                    throw new NotIgnoredException(entry);
                 }
+                List<String> after = runningEntries;
+                for (String spelling : runningSpellings) {
+                    after = jails.removeIgnoreIp(jail, spelling);
+                }
+                if (kept.size() != configured.size()) {
+                    try {
+                        persist(actor, jail, kept);
+                    } catch (RuntimeException e) {
+                        runningSpellings.forEach(s -> quietly(() -> jails.addIgnoreIp(jail, s), e));
+                        throw e;
+                    }
+                }
+                return after;
+            } finally {
+                config.lock().unlock();
             }
-            return after;
         });
     }
 
@@ -115,6 +133,36 @@ public final class JailTuningService {
         return configured.effective().map(e -> e.ignoreip()).orElseGet(() ->
                 configured.values().containsKey("ignoreip")
                         ? List.of(configured.values().get("ignoreip").value().trim().split("\\s+")) : List.of());
+    }
+
+    /** Takes the runtime settings back to what they were; a failure to do so is added to {@code cause}. */
+    private void undo(JailName jail, JailConfiguration before, JailSettings asked, RuntimeException cause) {
+        try {
+            jails.setSettings(jail, previous(before, asked));
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static void quietly(Runnable undo, RuntimeException cause) {
+        try {
+            undo.run();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static List<String> canonical(List<String> entries) {
+        return entries.stream().map(JailTuningService::canon).toList();
+    }
+
+    /** An entry's canonical text when it is an address or network; hostnames and the like as they are. */
+    private static String canon(String entry) {
+        try {
+            return IpNetwork.parse(entry.strip()).normalized().text();
+        } catch (InvalidInputException notAnAddress) {
+            return entry;
+        }
     }
 
     /** An address or CIDR network, in its canonical text. */

@@ -108,23 +108,47 @@ public final class ServerSettingsService {
             throw new InvalidInputException("invalid_values", "give at least one setting");
         }
         audit.recordOutcome(actor, AuditAction.SERVER_SETTINGS, String.join(",", values.keySet()), () -> {
-            if (!server.isEmpty()) {
-                config.updateSection(actor, ConfigFile.of("fail2ban.local"), "Definition", server,
-                        ConfigSnapshot::server);
-                if (server.containsKey("loglevel")) {
-                    this.server.setLogLevel(server.get("loglevel"));
-                }
-                if (server.containsKey("dbpurgeage")) {
-                    this.server.setDbPurgeAge(Long.parseLong(server.get("dbpurgeage")));
-                }
-            }
-            if (!jailDefaults.isEmpty()) {
-                config.updateSection(actor, ConfigFile.of("jail.local"), "DEFAULT", jailDefaults,
-                        ConfigSnapshot::jailDefaults);
+            config.lock().lock();
+            try {
+                apply(actor, server, jailDefaults);
+            } finally {
+                config.lock().unlock();
             }
             return null;
         });
         return settings();
+    }
+
+    /** Runtime first, then the files as one change; a failing write takes the runtime values back. */
+    private void apply(Actor actor, Map<String, String> serverValues, Map<String, String> jailDefaults) {
+        String oldLevel = server.logLevel();
+        long oldPurgeAge = server.dbPurgeAge();
+        try {
+            if (serverValues.containsKey("loglevel")) {
+                server.setLogLevel(serverValues.get("loglevel"));
+            }
+            if (serverValues.containsKey("dbpurgeage")) {
+                server.setDbPurgeAge(Long.parseLong(serverValues.get("dbpurgeage")));
+            }
+            List<ConfigService.SectionUpdate> updates = new ArrayList<>();
+            if (!serverValues.isEmpty()) {
+                updates.add(new ConfigService.SectionUpdate(ConfigFile.of("fail2ban.local"), "Definition",
+                        serverValues, ConfigSnapshot::server));
+            }
+            if (!jailDefaults.isEmpty()) {
+                updates.add(new ConfigService.SectionUpdate(ConfigFile.of("jail.local"), "DEFAULT", jailDefaults,
+                        ConfigSnapshot::jailDefaults));
+            }
+            config.updateSections(actor, "server settings", updates);
+        } catch (RuntimeException e) {
+            try {
+                server.setLogLevel(oldLevel);
+                server.setDbPurgeAge(oldPurgeAge);
+            } catch (RuntimeException undo) {
+                e.addSuppressed(undo);
+            }
+            throw e;
+        }
     }
 
     private static String level(String raw) {

@@ -14,7 +14,9 @@ public interface ConfigFilesPort {
      *
      * @return the file's bytes before and after
      * @throws org.bangui.domain.shared.InvalidInputException if the file would lie outside the config dir or the
-     *         edit cannot be written (a value with a line break where one line is allowed)
+     *         edit cannot be written as fail2ban would read it back (a line with leading or trailing blanks, an
+     *         empty line inside a value, a comment-like continuation); which keys may span lines is the caller's
+     *         check
      * @throws ConfigUnreadableException if the file cannot be read or written
      */
     FileChange apply(ConfigEdit edit);

@@ -12,6 +12,9 @@ public interface ServerSettingsPort {
     /** Sets the server's log level; {@code level} is one of fail2ban's level names, already validated. */
     void setLogLevel(String level);
 
+    /** How long fail2ban keeps ban records in its own database, in seconds. */
+    long dbPurgeAge();
+
     /** Sets how long fail2ban keeps ban records in its own database, in seconds. */
     void setDbPurgeAge(long seconds);
 }

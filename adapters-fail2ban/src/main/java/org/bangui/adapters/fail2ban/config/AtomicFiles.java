@@ -61,11 +61,15 @@ final class AtomicFiles {
         if (content.isPresent() && content.get().length > MAX_BYTES) {
             throw new InvalidInputException("file_too_large", "the file would be larger than 1 MiB");
         }
-        Path target = resolve(file, content.isPresent()).orElseThrow();
+        Optional<Path> resolved = resolve(file, content.isPresent());
+        if (resolved.isEmpty()) {
+            return; // deleting a file whose directory is gone: nothing to delete
+        }
+        Path target = resolved.get();
         Path dir = target.getParent();
         if (content.isEmpty()) {
             if (Files.deleteIfExists(target)) {
-                fsync(dir);
+                fsyncAfterRename(dir);
             }
             return;
         }
@@ -85,7 +89,20 @@ final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
-        fsync(dir);
+        fsyncAfterRename(dir);
+    }
+
+    /**
+     * Makes the rename durable. It has happened already: the new bytes are what fail2ban reads, so a failure here
+     * must not make the caller believe nothing was written (it would then not restore or record the file).
+     */
+    private static void fsyncAfterRename(Path dir) {
+        try {
+            fsync(dir);
+        } catch (IOException e) {
+            System.getLogger(AtomicFiles.class.getName()).log(System.Logger.Level.WARNING,
+                    "config_dir_fsync_failed reason=" + e.getClass().getSimpleName());
+        }
     }
 
     private static void keepOwnership(Path temp, Optional<PosixFileAttributes> old) throws IOException {

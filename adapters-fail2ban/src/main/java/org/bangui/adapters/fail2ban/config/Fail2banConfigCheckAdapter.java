@@ -78,7 +78,7 @@ public final class Fail2banConfigCheckAdapter implements ConfigCheckPort {
         String request = "{\"prefregex\":" + prefregex.map(CompileScriptJson::string).orElse("null")
                 + ",\"failregex\":" + CompileScriptJson.array(failregex)
                 + ",\"ignoreregex\":" + CompileScriptJson.array(ignoreregex) + "}";
-        ConfigProcesses.Result result = ConfigProcesses.run(List.of(python, "-I", "-c", compileScript),
+        ConfigProcesses.Result result = run(List.of(python, "-I", "-c", compileScript),
                 request.getBytes(StandardCharsets.UTF_8), commandTimeout);
         if (result.timedOut()) {
             throw new ConfigInvalidException("compiling the regexes ran longer than " + commandTimeout.toSeconds()
@@ -150,10 +150,16 @@ public final class Fail2banConfigCheckAdapter implements ConfigCheckPort {
     }
 
     private ConfigProcesses.Result run(List<String> command, Duration timeout) {
+        return run(command, new byte[0], timeout);
+    }
+
+    private ConfigProcesses.Result run(List<String> command, byte[] input, Duration timeout) {
         try {
-            return ConfigProcesses.run(command, new byte[0], timeout);
+            return ConfigProcesses.run(command, input, timeout);
         } catch (UncheckedIOException e) {
             throw new ConfigUnreadableException("fail2ban's tools cannot be run", e);
+        } catch (IllegalStateException interrupted) {
+            throw new ConfigUnreadableException("interrupted while fail2ban's tools ran", interrupted);
         }
     }
 
