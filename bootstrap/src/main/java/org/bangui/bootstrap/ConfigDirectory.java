@@ -82,6 +82,11 @@ final class ConfigDirectory implements ConfigReadPort, ConfigFilesPort, ConfigCh
     }
 
     @Override
+    public void restart(ConfigName jail) {
+        ports.check().restart(jail);
+    }
+
+    @Override
     public List<LineMatch> testFilter(FilterTest test) {
         return ports.check().testFilter(test);
     }

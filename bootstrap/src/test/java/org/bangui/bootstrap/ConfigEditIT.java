@@ -124,6 +124,46 @@ class ConfigEditIT extends SandboxedServiceTest {
     }
 
     @Test
+    void aChangedActionRunsAfterAReloadOfTheJail() {
+        // fail2ban 1.0's plain reload keeps a jail's old actions when they changed (and may leave none)
+        assertThat(api.post("/api/v1/config/jails", "{\"name\":\"action-test\"}", "Content-Type",
+                "application/json").status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/config/reload", "{\"jail\":\"action-test\"}", "Content-Type",
+                "application/json").status()).isEqualTo(200);
+        assertThat(fail2ban.client("get", "action-test", "actions")).contains("bangui-noop");
+
+        Api.Response put = api.put("/api/v1/config/jails/action-test", "{\"values\":{\"action\":\"dummy\"}}",
+                "Content-Type", "application/json");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        Api.Response reload = api.post("/api/v1/config/reload", "{\"jail\":\"action-test\"}", "Content-Type",
+                "application/json");
+        assertThat(reload.status()).as(reload.body()).isEqualTo(200);
+        assertThat(fail2ban.client("get", "action-test", "actions")).contains("dummy").doesNotContain("bangui-noop");
+
+        assertThat(api.put("/api/v1/config/jails/action-test", "{\"values\":{\"action\":null}}",
+                "Content-Type", "application/json").status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/config/reload", "").status()).isEqualTo(200);
+        assertThat(fail2ban.client("get", "action-test", "actions")).contains("bangui-noop").doesNotContain("dummy");
+    }
+
+    @Test
+    void aRevertOfAFileChangedSinceIsRefused() throws IOException {
+        Api.Response put = api.put("/api/v1/config/jails/sshd", "{\"values\":{\"findtime\":\"20m\"}}",
+                "Content-Type", "application/json");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        long id = ((Number) api.get("/api/v1/config/changes?limit=1").list("changes").get(0).get("id")).longValue();
+        Files.writeString(conf("jail.d/sshd.local"), "# by hand\n", java.nio.file.StandardOpenOption.APPEND);
+
+        Api.Response revert = api.post("/api/v1/config/changes/" + id + "/revert", "");
+
+        assertThat(revert.status()).as(revert.body()).isEqualTo(409);
+        assertThat(revert.json()).containsEntry("code", "changed_since");
+        assertThat(Files.readString(conf("jail.d/sshd.local"))).contains("findtime = 20m", "# by hand");
+        assertThat(api.put("/api/v1/config/jails/sshd", "{\"values\":{\"findtime\":null}}", "Content-Type",
+                "application/json").status()).isEqualTo(200);
+    }
+
+    @Test
     void aFilterWhoseRegexDoesNotCompileIsRefusedAndFail2banKeepsTheOldOne() {
         String running = fail2ban.client("get", "sshd", "failregex");
 

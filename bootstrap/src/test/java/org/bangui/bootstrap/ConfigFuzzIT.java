@@ -105,6 +105,59 @@ class ConfigFuzzIT extends SandboxedServiceTest {
         }
     }
 
+    @Test
+    void filterAndActionNamesThatArePathsAreRefusedSoFail2banNeverLoadsAFileFromElsewhere() throws IOException {
+        Path outside = Files.createDirectories(workDir.resolve("elsewhere"));
+        Files.writeString(outside.resolve("evil.conf"), "[Definition]\nfailregex = ^EVIL <HOST>$\n");
+        List<String> before = tree(fail2ban.configDir());
+        String relative = "../".repeat(8) + outside.toString().substring(1) + "/evil";
+        List<String> failures = new ArrayList<>();
+        for (String key : List.of("filter", "action", "banaction")) {
+            for (String value : List.of(relative, outside + "/evil", "sshd/../../x", "..")) {
+                Api.Response r = api.put("/api/v1/config/jails/sshd", "{\"values\":{\"" + key + "\":"
+                        + quoted(value) + "}}", JSON);
+                check(key + "=" + value, r, failures);
+                if (r.status() != 400) {
+                    failures.add(key + "=" + value + " answered " + r.status());
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(tree(fail2ban.configDir())).isEqualTo(before);
+        assertThat(fail2ban.client("-d")).doesNotContain("EVIL");
+    }
+
+    @Test
+    void aLocalFileLinkedToAShippedConfIsNotWrittenThrough() throws IOException {
+        byte[] shipped = Files.readAllBytes(fail2ban.configDir().resolve("jail.conf"));
+        Files.createDirectories(fail2ban.configDir().resolve("jail.d"));
+        Path link = Files.createSymbolicLink(fail2ban.configDir().resolve("jail.d/blocklist.local"),
+                Path.of("../jail.conf"));
+        try {
+            List<String> failures = new ArrayList<>();
+            check("link to jail.conf", api.put("/api/v1/config/jails/blocklist", "{\"values\":{\"maxretry\":\"4\"}}",
+                    JSON), failures);
+            assertThat(failures).isEmpty();
+            assertThat(Files.readAllBytes(fail2ban.configDir().resolve("jail.conf"))).isEqualTo(shipped);
+        } finally {
+            Files.delete(link);
+        }
+    }
+
+    @Test
+    void reservedNamesAndIgnoreEntriesThatIgnoreEveryoneAreRefused() {
+        List<String> failures = new ArrayList<>();
+        for (String name : List.of("DEFAULT", "INCLUDES", "Definition", "default")) {
+            check("jail " + name, api.post("/api/v1/config/jails", "{\"name\":\"" + name + "\"}", JSON), failures);
+        }
+        for (String entry : List.of("0.0.0.0/0", "::/0", "10.0.0.0/7")) {
+            check("ignoreip " + entry, api.post("/api/v1/jails/sshd/ignoreip", "{\"entry\":\"" + entry + "\"}",
+                    JSON), failures);
+        }
+        assertThat(failures).isEmpty();
+        assertThat(fail2ban.client("get", "sshd", "ignoreip")).doesNotContain("0.0.0.0");
+    }
+
     private static final String[] JSON = {"Content-Type", "application/json"};
 
     private static void check(String what, Api.Response r, List<String> failures) {

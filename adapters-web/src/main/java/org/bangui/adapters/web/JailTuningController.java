@@ -99,8 +99,8 @@ public class JailTuningController {
     /** fail2ban's server settings as the files give them, the runtime log level, and warnings. */
     @Get("/server/settings")
     @ApiErrors.Unavailable
-    public ServerSettings serverSettings() {
-        return server.settings();
+    public ServerSettingsView serverSettings() {
+        return ServerSettingsView.of(server.settings());
     }
 
     /**
@@ -113,8 +113,19 @@ public class JailTuningController {
     @ApiErrors.Conflict
     @ApiErrors.Unprocessable
     @ApiErrors.Unavailable
-    public ServerSettings updateServerSettings(HttpRequest<?> http, @Body Map<String, Object> request) {
-        return server.update(RequestContext.actor(http), ConfigViews.texts(request));
+    public ServerSettingsView updateServerSettings(HttpRequest<?> http, @Body Map<String, Object> request) {
+        return ServerSettingsView.of(server.update(RequestContext.actor(http), ConfigViews.texts(request)));
+    }
+
+    /**
+     * fail2ban's server settings as the files give them ({@code loglevel}, {@code dbpurgeage}, {@code bantime.*}),
+     * the runtime log level, and warnings.
+     */
+    @Serdeable
+    record ServerSettingsView(Map<String, String> values, String runtimeLogLevel, List<String> warnings) {
+        static ServerSettingsView of(ServerSettings settings) {
+            return new ServerSettingsView(settings.values(), settings.runtimeLogLevel(), settings.warnings());
+        }
     }
 
     /** Runtime settings; each optional. */

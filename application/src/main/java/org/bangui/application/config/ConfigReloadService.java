@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +25,7 @@ import org.bangui.domain.config.ReloadFailedException;
 import org.bangui.domain.config.UnknownConfigException;
 import org.bangui.domain.jail.JailControlPort;
 import org.bangui.domain.jail.JailName;
+import org.bangui.domain.server.ServerUnavailableException;
 import org.bangui.domain.shared.DomainException;
 
 /**
@@ -83,6 +85,8 @@ public final class ConfigReloadService implements ForgottenJails {
             Set<String> after = Set.of();
             try {
                 check.reload(jail);
+            } catch (ServerUnavailableException unknown) {
+                throw unknownOutcome(unknown);
             } catch (RuntimeException e) {
                 failure = Optional.of(e instanceof DomainException ? e.getMessage() : "the reload did not complete");
             }
@@ -90,9 +94,11 @@ public final class ConfigReloadService implements ForgottenJails {
                 after = running();
                 down.addAll(expected);
                 down.removeAll(after);
-            } catch (RuntimeException e) {
-                failure = Optional.of(failure.map(f -> f + "; ").orElse("")
-                        + "the jails could not be listed after the reload");
+                if (failure.isEmpty() && down.isEmpty()) {
+                    failure = actionsApplied(snapshot, jail, after);
+                }
+            } catch (ServerUnavailableException unknown) {
+                throw unknownOutcome(unknown);
             }
             if (failure.isEmpty() && down.isEmpty()) {
                 if (jail.isEmpty()) {
@@ -116,6 +122,51 @@ public final class ConfigReloadService implements ForgottenJails {
         }
     }
 
+    /**
+     * fail2ban did not answer: whether the reload happened is unknown, so nothing is restored (restoring files
+     * because fail2ban is slow would throw away good changes).
+     */
+    private static ServerUnavailableException unknownOutcome(ServerUnavailableException cause) {
+        return new ServerUnavailableException("fail2ban did not answer during the reload (" + cause.getMessage()
+                + "); nothing was restored: check the jails, then reload again", cause);
+    }
+
+    /**
+     * A plain reload keeps a jail's old actions when they changed and may leave it with none (fail2ban 1.0): each
+     * reloaded jail whose running actions differ from its files is restarted, then checked once more.
+     */
+    private Optional<String> actionsApplied(ConfigSnapshot snapshot, Optional<ConfigName> jail, Set<String> running) {
+        List<String> wrong = new ArrayList<>();
+        for (JailSummary summary : snapshot.jails()) {
+            String name = summary.name().value();
+            if (!summary.enabled() || !running.contains(name) || jail.isPresent() && !jail.get().equals(summary.name())) {
+                continue;
+            }
+            Optional<List<String>> configured = snapshot.jail(summary.name())
+                    .flatMap(JailConfig::effective).map(e -> e.actions());
+            if (configured.isEmpty() || sameActions(name, configured.get())) {
+                continue;
+            }
+            try {
+                config.check().restart(summary.name());
+                if (!sameActions(name, configured.get())) {
+                    wrong.add(name);
+                }
+            } catch (ServerUnavailableException unknown) {
+                throw unknown;
+            } catch (DomainException e) {
+                wrong.add(name + " (" + e.getMessage() + ")");
+            }
+        }
+        return wrong.isEmpty() ? Optional.empty()
+                : Optional.of("jails run other actions than their files name: " + String.join(", ", wrong));
+    }
+
+    private boolean sameActions(String jail, List<String> configured) {
+        return new HashSet<>(jails.configuration(JailName.of(jail)).actions())
+                .equals(new HashSet<>(configured));
+    }
+
     private ReloadFailedException recover(Actor actor, Optional<String> failure, List<String> down) {
         ConfigService.Restored restored = config.restoreLastGood(actor);
         String recovery;
@@ -130,16 +181,17 @@ public final class ConfigReloadService implements ForgottenJails {
             recovery = "the recovery reload failed too: "
                     + (e instanceof DomainException ? e.getMessage() : "it did not complete");
         }
+        // most important first: a problem's detail is cut after 300 characters
         StringBuilder message = new StringBuilder("the reload ");
         message.append(down.isEmpty() ? "failed" : "left jails down: " + String.join(", ", down));
-        failure.ifPresent(f -> message.append(" (fail2ban: ").append(f).append(')'));
+        message.append("; ").append(recovery);
         message.append(restored.files().isEmpty() ? "; no file changed through BanGUI to restore"
                 : "; restored " + String.join(", ", restored.files().stream().map(ConfigFile::path).toList()));
         if (!restored.failed().isEmpty()) {
             message.append("; could not restore ")
                     .append(String.join(", ", restored.failed().stream().map(ConfigFile::path).toList()));
         }
-        message.append("; ").append(recovery);
+        failure.ifPresent(f -> message.append("; fail2ban: ").append(f));
         return new ReloadFailedException(message.toString());
     }
 

@@ -23,6 +23,7 @@ import org.bangui.domain.config.ConfigCheckPort;
 import org.bangui.domain.config.ConfigEdit;
 import org.bangui.domain.config.ConfigFile;
 import org.bangui.domain.config.ConfigFilesPort;
+import org.bangui.domain.config.ConfigInvalidException;
 import org.bangui.domain.config.ConfigKind;
 import org.bangui.domain.config.ConfigName;
 import org.bangui.domain.config.ConfigReadPort;
@@ -49,6 +50,9 @@ public final class ConfigService {
 
     /** The first line of files BanGUI creates; only such jails may be deleted through BanGUI. */
     static final String CREATED_MARK = "# Created by BanGUI";
+    /** Section names with a meaning of their own in fail2ban's files. */
+    private static final List<String> RESERVED_SECTIONS = List.of("DEFAULT", "INCLUDES", "Definition", "Init",
+            "KNOWN");
 
     private final ConfigReadPort reader;
     private final ConfigFilesPort files;
@@ -106,7 +110,13 @@ public final class ConfigService {
             JailConfig jail = jail(before, name);
             Map<String, String> checked = checked(ConfigKind.JAIL, values, known(jail.values(), Map.of()));
             return new Plan(jailEdits(name, jail.values(), checked), after -> {
-                verify(checked, jail(after, name).values());
+                JailConfig edited = jail(after, name);
+                verify(checked, edited.values());
+                if (jail.effective().isPresent() && edited.effective().isEmpty()) {
+                    // BanGUI reads only inside the config dir: a filter or action it cannot read after the edit
+                    // is missing, or lies elsewhere (reached through a reference); fail2ban's test may pass it
+                    throw new ConfigInvalidException(edited.problem().orElse("the jail cannot be built any more"));
+                }
                 return Regexes.ofJail(after, name);
             });
         });
@@ -155,6 +165,10 @@ public final class ConfigService {
             if (before.jail(jail.name()).isPresent()) {
                 throw new ConfigExistsException(ConfigKind.JAIL, jail.name());
             }
+            if (RESERVED_SECTIONS.stream().anyMatch(r -> r.equalsIgnoreCase(jail.name().value()))) {
+                throw new InvalidInputException("reserved_name", "'" + jail.name().value()
+                        + "' is a section name of fail2ban's own, not a jail name");
+            }
             jail.filter().ifPresent(filter -> requireFilter(before, filter));
             Map<String, String> values = new LinkedHashMap<>();
             values.put("enabled", Boolean.toString(jail.enabled()));
@@ -192,6 +206,14 @@ public final class ConfigService {
                     .allMatch(v -> v.file().equals(own));
             if (!ours) {
                 throw new NotCreatedByBanGuiException(name);
+            }
+            boolean shared = before.jailDefaults().values().stream().anyMatch(v -> v.file().equals(own))
+                    || before.jails().stream().filter(j -> !j.name().equals(name))
+                    .flatMap(j -> before.jail(j.name()).stream())
+                    .anyMatch(j -> j.values().values().stream().anyMatch(v -> v.file().equals(own)
+                            && !v.section().equals("DEFAULT")));
+            if (shared) {
+                throw new FileExistsException(own); // other sections were added to it by hand: not BanGUI's alone
             }
             return new Plan(List.of(Write.replace(own, Optional.empty())), after -> Regexes.NONE);
         });
@@ -251,9 +273,15 @@ public final class ConfigService {
     /** Writes a kept version's "before" back, through the same checks, as a new change. */
     public ConfigChange revert(Actor actor, long id) {
         ConfigChange target = changes.find(id).orElseThrow(() -> new UnknownChangeException(id));
-        List<ConfigChange> recorded = change(actor, AuditAction.CONFIG_REVERT, "change " + id, before ->
-                new Plan(List.of(Write.replace(target.change().file(), target.change().before())),
-                        Regexes::ofEnabledJails));
+        List<ConfigChange> recorded = change(actor, AuditAction.CONFIG_REVERT, "change " + id, before -> {
+            Optional<byte[]> now = files.read(target.change().file());
+            if (!Arrays.equals(now.orElse(null), target.change().after().orElse(null))) {
+                // changed since (by hand, or by a later change): writing the old bytes would lose that silently
+                throw new ChangedSinceException(target.change().file());
+            }
+            return new Plan(List.of(Write.replace(target.change().file(), target.change().before())),
+                    Regexes::ofEnabledJails);
+        });
         return recorded.isEmpty() ? target : recorded.get(0);
     }
 
@@ -330,7 +358,9 @@ public final class ConfigService {
             for (Write write : plan.writes()) {
                 done.add(write.apply(files));
             }
-            Regexes regexes = plan.verify().apply(reader.read());
+            ConfigSnapshot after = reader.read();
+            Regexes regexes = plan.verify().apply(after);
+            outsideReferences(after);
             check.test();
             regexes.compile(check);
         } catch (RuntimeException | Error e) {
@@ -382,6 +412,17 @@ public final class ConfigService {
                 cause.addSuppressed(e);
                 LOG.log(System.Logger.Level.ERROR, "config_restore_failed file=" + change.file().path()
                         + " reason=" + (e instanceof DomainException d ? d.code() : "io_failure"));
+            }
+        }
+    }
+
+    /** No jail may name a filter by a path: fail2ban would load it from outside {@code filter.d}. */
+    private static void outsideReferences(ConfigSnapshot after) {
+        for (var jail : after.jails()) {
+            String base = Regexes.baseName(jail.filter());
+            if (base.contains("/") || base.contains("..")) {
+                throw new ConfigInvalidException("jail '" + jail.name().value()
+                        + "' names its filter by a path; filters are names in filter.d");
             }
         }
     }

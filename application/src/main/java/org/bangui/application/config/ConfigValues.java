@@ -23,7 +23,8 @@ final class ConfigValues {
     /** The most keys one request may change. */
     static final int MAX_KEYS = 64;
 
-    private static final Pattern KEY = Pattern.compile("[a-z0-9_][a-z0-9_.-]{0,63}");
+    /** Lower case, as fail2ban stores keys; not {@code __name__} and its kind, which fail2ban sets itself. */
+    private static final Pattern KEY = Pattern.compile("(?!__)[a-z0-9_][a-z0-9_.-]{0,63}");
     private static final Pattern REFERENCE = Pattern.compile("%(?:%|\\(([^)]{1,80})\\)s)");
     private static final Pattern INLINE_COMMENT = Pattern.compile("\\s;");
     private static final Pattern HEADER = Pattern.compile("\\s*\\[[^\\]]*]\\s*");
@@ -56,9 +57,34 @@ final class ConfigValues {
             Map.entry("ignoreself", BOOLEAN.asMatchPredicate()),
             Map.entry("backend", Pattern.compile("auto|polling|pyinotify|systemd(\\[[A-Za-z0-9_=, \"'.-]{0,200}])?")
                     .asMatchPredicate()),
-            Map.entry("usedns", Pattern.compile("yes|warn|no|raw").asMatchPredicate()));
+            Map.entry("usedns", Pattern.compile("yes|warn|no|raw").asMatchPredicate()),
+            // names fail2ban turns into file paths (filter.d/NAME.conf, action.d/NAME.conf): never a path
+            Map.entry("filter", ConfigValues::isDefinitionReference),
+            Map.entry("banaction", ConfigValues::isDefinitionReference),
+            Map.entry("banaction_allports", ConfigValues::isDefinitionReference),
+            Map.entry("action", value -> value.lines().allMatch(ConfigValues::isDefinitionReference)));
+
+    /** A filter or action file name ({@code sshd}, {@code iptables-multiport}) or an interpolation reference. */
+    private static final Pattern DEFINITION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    private static final Pattern REFERENCE_START = Pattern.compile("%\\([A-Za-z0-9_./-]{1,80}\\)s.*");
 
     private ConfigValues() {
+    }
+
+    /**
+     * An action or filter as a jail names it: {@code name}, {@code name[params]}, a {@code %(ref)s} that
+     * interpolation turns into one, or empty (no filter). The name must be a plain file name: fail2ban joins it to
+     * {@code filter.d/} or {@code action.d/}, so {@code ../} or {@code /} would load a file from elsewhere.
+     */
+    static boolean isDefinitionReference(String value) {
+        String text = value.strip();
+        if (text.isEmpty() || REFERENCE_START.matcher(text).matches()) {
+            return true;
+        }
+        int bracket = text.indexOf('[');
+        String name = bracket < 0 ? text : text.substring(0, bracket);
+        return DEFINITION_NAME.matcher(name).matches() && !name.contains("..")
+                && (bracket < 0 || text.endsWith("]"));
     }
 
     /**

@@ -171,8 +171,16 @@ public final class JailTuningService {
             throw new InvalidInputException("invalid_entry", "give an address or a CIDR network");
         }
         try {
-            return IpNetwork.parse(raw.strip()).normalized().text();
+            IpNetwork network = IpNetwork.parse(raw.strip()).normalized();
+            if (network.prefixLength() < (network.isIpv4() ? 8 : 16)) {
+                throw new InvalidInputException("too_wide", "an entry that wide would make the jail ignore "
+                        + "(almost) every address; the widest allowed are /8 and /16 (IPv6)");
+            }
+            return network.text();
         } catch (InvalidInputException e) {
+            if (e.code().equals("too_wide")) {
+                throw e;
+            }
             throw new InvalidInputException("invalid_entry", "give an address or a CIDR network");
         }
     }

@@ -38,8 +38,17 @@ public interface ConfigCheckPort {
      * Reloads fail2ban from the files: one jail, or every jail.
      *
      * @throws ReloadFailedException with fail2ban's message if the client reports a failure
+     * @throws org.bangui.domain.server.ServerUnavailableException if it did not finish in time (outcome unknown)
      */
     void reload(Optional<ConfigName> jail);
+
+    /**
+     * Stops and starts one jail from the files ({@code reload --restart}): a plain reload keeps a jail's old
+     * actions when they changed, and may leave it with none.
+     *
+     * @throws ReloadFailedException with fail2ban's message if the client reports a failure
+     */
+    void restart(ConfigName jail);
 
     /**
      * Runs log lines through a filter ({@code fail2ban-regex}), under a time limit.

@@ -66,6 +66,9 @@ final class AtomicFiles {
             return; // deleting a file whose directory is gone: nothing to delete
         }
         Path target = resolved.get();
+        if (!target.getFileName().toString().endsWith(".local")) {
+            throw outside(); // a .local that is a link to a shipped .conf: never written through
+        }
         Path dir = target.getParent();
         if (content.isEmpty()) {
             if (Files.deleteIfExists(target)) {

@@ -18,6 +18,7 @@ import org.bangui.domain.config.ConfigName;
 import org.bangui.domain.config.ConfigUnreadableException;
 import org.bangui.domain.config.ReloadFailedException;
 import org.bangui.domain.config.UnknownConfigException;
+import org.bangui.domain.server.ServerUnavailableException;
 
 /**
  * Checks, compiles, tests and reloads fail2ban's configuration with fail2ban's own tools: {@code fail2ban-client}
@@ -101,9 +102,20 @@ public final class Fail2banConfigCheckAdapter implements ConfigCheckPort {
         List<String> command = new ArrayList<>(List.of(client, "-c", configDir.toString(), "-s", socket.toString(),
                 "reload"));
         jail.ifPresent(name -> command.addAll(List.of("--if-exists", name.value())));
+        reload(command);
+    }
+
+    @Override
+    public void restart(ConfigName jail) {
+        reload(new ArrayList<>(List.of(client, "-c", configDir.toString(), "-s", socket.toString(), "reload",
+                "--restart", "--if-exists", jail.value())));
+    }
+
+    private void reload(List<String> command) {
         ConfigProcesses.Result result = run(command, commandTimeout);
         if (result.timedOut()) {
-            throw new ReloadFailedException("the reload ran longer than " + commandTimeout.toSeconds() + " s");
+            throw new ServerUnavailableException("the reload did not finish within " + commandTimeout.toSeconds()
+                    + " s; its outcome is unknown", null);
         }
         String errors = messages.errors(result.output(), "");
         if (result.exitCode() != 0 || !errors.isEmpty()) {

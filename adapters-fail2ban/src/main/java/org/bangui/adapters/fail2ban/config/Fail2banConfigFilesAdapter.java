@@ -73,7 +73,8 @@ public final class Fail2banConfigFilesAdapter implements ConfigFilesPort {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new ConfigUnreadableException("the file is not UTF-8 text", null);
+            throw new InvalidInputException("file_not_utf8", "the file is not UTF-8 text; fail2ban skips it: fix it by "
+                    + "hand");
         }
     }
 }
