@@ -31,6 +31,7 @@ final class FileSource {
     private final Path dir;
     private final Map<String, Optional<IniFile>> files = new HashMap<>();
     private final Map<String, Optional<ConfigTree>> families = new HashMap<>();
+    private final Map<String, Boolean> existing = new HashMap<>();
 
     FileSource(Path realDir) {
         this.dir = realDir;
@@ -42,12 +43,18 @@ final class FileSource {
     }
 
     private Optional<ConfigTree> readFamily(String name) {
+        List<String> dropIns = listDir(name + ".d");
         List<String> candidates = new ArrayList<>();
         candidates.add(name + ".conf");
-        candidates.addAll(listDir(name + ".d", ".conf"));
+        withExtension(dropIns, ".conf", candidates);
         candidates.add(name + ".local");
-        candidates.addAll(listDir(name + ".d", ".local"));
-        List<String> existing = candidates.stream().filter(this::exists).toList();
+        withExtension(dropIns, ".local", candidates);
+        List<String> existing = new ArrayList<>();
+        for (String candidate : candidates) {
+            if (exists(candidate)) {
+                existing.add(candidate);
+            }
+        }
         if (existing.isEmpty()) {
             return Optional.empty();
         }
@@ -142,12 +149,26 @@ final class FileSource {
         return dir.relativize(normal).toString();
     }
 
+    /** Asked once per file and read: a family checks its {@code .local} more than once. */
     private boolean exists(String relative) {
-        return Files.exists(dir.resolve(relative), LinkOption.NOFOLLOW_LINKS);
+        Boolean known = existing.get(relative);
+        if (known == null) {
+            known = Files.exists(dir.resolve(relative), LinkOption.NOFOLLOW_LINKS);
+            existing.put(relative, known);
+        }
+        return known;
     }
 
-    /** Sorted names {@code <subdir>/*<ext>} (hidden files left out, as Python's glob does). */
-    private List<String> listDir(String subdir, String ext) {
+    private static void withExtension(List<String> names, String ext, List<String> out) {
+        for (String name : names) {
+            if (name.endsWith(ext)) {
+                out.add(name);
+            }
+        }
+    }
+
+    /** Sorted names {@code <subdir>/*} (hidden files left out, as Python's glob does). */
+    private List<String> listDir(String subdir) {
         Path path = dir.resolve(subdir);
         if (!Files.isDirectory(path)) {
             return List.of();
@@ -156,7 +177,7 @@ final class FileSource {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(path)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if (name.endsWith(ext) && !name.startsWith(".")) {
+                if (!name.startsWith(".")) {
                     out.add(subdir + "/" + name);
                 }
             }

@@ -32,6 +32,7 @@ final class JailBuilder {
     private final ConfigTree jails;
     private final String name;
     private final Map<String, String> overlay = new LinkedHashMap<>();
+    private Map<String, String> firstValues;
 
     JailBuilder(FileSource source, ConfigTree jails, String name) {
         this.source = source;
@@ -41,7 +42,10 @@ final class JailBuilder {
 
     /** The first options ({@code enabled}, {@code backend}, {@code filter}), as Python strings. */
     Map<String, String> firstOptions() {
-        return options(FIRST);
+        if (firstValues == null) {
+            firstValues = options(FIRST);
+        }
+        return firstValues;
     }
 
     /** What fail2ban would send for the jail; throws {@link ConfigError} when it could not build it. */
@@ -175,10 +179,8 @@ final class JailBuilder {
     private Map<String, String> options(List<String> names) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String option : names) {
-            String value;
-            try {
-                value = jails.get(name, option, Map.of(), overlay);
-            } catch (ConfigError.NoOption e) {
+            String value = jails.find(name, option, Map.of(), overlay);
+            if (value == null) {
                 switch (option) {
                     case "enabled" -> values.put(option, "False");
                     case "backend" -> values.put(option, "auto");
