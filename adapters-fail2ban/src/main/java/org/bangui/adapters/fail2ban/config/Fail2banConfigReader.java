@@ -50,12 +50,12 @@ public final class Fail2banConfigReader implements ConfigReadPort {
         ConfigTree jailTree = source.family("jail").orElseGet(ConfigTree::new);
         jailTree.setStaticDefaults(Map.of("fail2ban_version", FAIL2BAN_VERSION,
                 "fail2ban_confpath", dir.toString()));
-        Map<ConfigName, JailConfig> jails = new LinkedHashMap<>();
+        Map<String, JailConfig> jails = new LinkedHashMap<>();
         for (String section : jailTree.sectionNames()) {
             if (section.equals("INCLUDES") || !validName(section)) {
                 continue;
             }
-            jails.put(ConfigName.of(section), jail(source, jailTree, section));
+            jails.put(section, jail(source, jailTree, section));
         }
         Map<ConfigName, Snapshot.Lazy> filters = definitions(source, real, ConfigKind.FILTER);
         Map<ConfigName, Snapshot.Lazy> actions = definitions(source, real, ConfigKind.ACTION);

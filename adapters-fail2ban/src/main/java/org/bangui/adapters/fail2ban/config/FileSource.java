@@ -218,14 +218,28 @@ final class FileSource {
                 return Optional.of(IniFile.failed(file, relative + " is larger than " + MAX_FILE_BYTES + " bytes"));
             }
             byte[] bytes = Files.readAllBytes(real);
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            String text = isAscii(bytes) ? new String(bytes, StandardCharsets.US_ASCII) : strictUtf8(bytes);
             return Optional.of(IniFile.parse(file, text));
         } catch (CharacterCodingException e) {
             return Optional.of(IniFile.failed(file, relative + " is not UTF-8 text"));
         } catch (IOException e) {
             return Optional.of(IniFile.failed(file, relative + " cannot be read"));
         }
+    }
+
+    private static String strictUtf8(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
+    /** Stock files are ASCII: then no decoder is needed to refuse what is not UTF-8. */
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ConfigFile placeholder() {

@@ -33,7 +33,7 @@ record IniFile(ConfigFile file, Map<String, ConfigValue> defaults, Map<String, M
     /** Parses {@code text}; never throws. */
     static IniFile parse(ConfigFile file, String text) {
         Parser parser = new Parser(file);
-        String error = parser.run(text.replace("\r\n", "\n").replace('\r', '\n'));
+        String error = parser.run(text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n'));
         return new IniFile(file, parser.defaults, parser.sections, Optional.ofNullable(error));
     }
 

@@ -3,8 +3,6 @@ package org.bangui.adapters.fail2ban.config;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * configparser's {@code BasicInterpolation} as fail2ban extends it: {@code %(key)s} and {@code %%}, at most 10
@@ -15,8 +13,6 @@ import java.util.regex.Pattern;
 final class Interpolation {
 
     private static final int MAX_DEPTH = 10;
-    private static final Pattern SECTION_KEY =
-            Pattern.compile("%\\(([\\p{L}\\p{Nd}_\\-]+/([^)]+))\\)s");
 
     private Interpolation() {
     }
@@ -85,10 +81,22 @@ final class Interpolation {
             return outer;
         }
         Map<String, String> map = outer;
-        Matcher m = SECTION_KEY.matcher(rest);
-        while (m.find()) {
-            String sopt = m.group(1);
-            String opt = m.group(2);
+        // %(section/key)s by hand: "%(", letters, digits, "_" or "-", "/", at least one character up to ")", "s"
+        int n = rest.length();
+        int at = rest.indexOf("%(");
+        while (at >= 0) {
+            int slash = at + 2;
+            while (slash < n && isSectionChar(rest.codePointAt(slash))) {
+                slash += Character.charCount(rest.codePointAt(slash));
+            }
+            int close = slash > at + 2 && slash < n && rest.charAt(slash) == '/' ? rest.indexOf(')', slash + 1) : -1;
+            if (close <= slash + 1 || close + 1 >= n || rest.charAt(close + 1) != 's') {
+                at = rest.indexOf("%(", at + 1);
+                continue;
+            }
+            String sopt = rest.substring(at + 2, close);
+            String opt = rest.substring(slash + 1, close);
+            at = rest.indexOf("%(", close + 2);
             if (map.containsKey(sopt) || lookup.find(sopt) != null) {
                 continue;
             }
@@ -115,5 +123,10 @@ final class Interpolation {
             map.put(sopt, v);
         }
         return map;
+    }
+
+    /** {@code [\p{L}\p{Nd}_\-]}. */
+    private static boolean isSectionChar(int c) {
+        return Character.isLetter(c) || Character.isDigit(c) || c == '_' || c == '-';
     }
 }
