@@ -29,6 +29,8 @@ public final class Fail2banConfigReader implements ConfigReadPort {
     static final String FAIL2BAN_VERSION = "1.0.2";
 
     private final Path dir;
+    /** The files the last read parsed: a file whose bytes did not change is not parsed again. */
+    private volatile Map<String, FileSource.Parsed> lastParsed = Map.of();
 
     /** @param dir the config dir ({@code /etc/fail2ban}); read on every {@link #read()} */
     public Fail2banConfigReader(Path dir) {
@@ -46,7 +48,7 @@ public final class Fail2banConfigReader implements ConfigReadPort {
         if (!Files.isDirectory(real) || !Files.isReadable(real)) {
             throw new ConfigUnreadableException("the fail2ban config dir cannot be read", null);
         }
-        FileSource source = new FileSource(real);
+        FileSource source = new FileSource(real, lastParsed);
         ConfigTree jailTree = source.family("jail").orElseGet(ConfigTree::new);
         jailTree.setStaticDefaults(Map.of("fail2ban_version", FAIL2BAN_VERSION,
                 "fail2ban_confpath", dir.toString()));
@@ -61,6 +63,7 @@ public final class Fail2banConfigReader implements ConfigReadPort {
         Map<ConfigName, Snapshot.Lazy> actions = definitions(source, real, ConfigKind.ACTION);
         Map<String, ConfigValue> server = source.family("fail2ban")
                 .map(t -> t.sections.getOrDefault("Definition", Map.of())).orElse(Map.of());
+        lastParsed = source.parsed();
         return new Snapshot(jails, filters, actions, jailTree.defaults, server);
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +33,22 @@ final class FileSource {
     private final Map<String, Optional<IniFile>> files = new HashMap<>();
     private final Map<String, Optional<ConfigTree>> families = new HashMap<>();
     private final Map<String, Boolean> existing = new HashMap<>();
+    private final Map<String, Parsed> previous;
+    private final Map<String, Parsed> parsed = new HashMap<>();
 
-    FileSource(Path realDir) {
+    /** @param previous what the previous read parsed, by relative path: reused for files whose bytes are equal */
+    FileSource(Path realDir, Map<String, Parsed> previous) {
         this.dir = realDir;
+        this.previous = previous;
+    }
+
+    /** A file's bytes and what they parse to; parsing is a function of the path and the bytes alone. */
+    record Parsed(byte[] bytes, IniFile ini) {
+    }
+
+    /** What this read parsed, for the next one. */
+    Map<String, Parsed> parsed() {
+        return Map.copyOf(parsed);
     }
 
     /** The family's files merged with their includes; empty when none of its files exists (fail2ban: not found). */
@@ -218,8 +232,15 @@ final class FileSource {
                 return Optional.of(IniFile.failed(file, relative + " is larger than " + MAX_FILE_BYTES + " bytes"));
             }
             byte[] bytes = Files.readAllBytes(real);
+            Parsed before = previous.get(relative);
+            if (before != null && Arrays.equals(before.bytes(), bytes)) {
+                parsed.put(relative, before);
+                return Optional.of(before.ini());
+            }
             String text = isAscii(bytes) ? new String(bytes, StandardCharsets.US_ASCII) : strictUtf8(bytes);
-            return Optional.of(IniFile.parse(file, text));
+            IniFile ini = IniFile.parse(file, text);
+            parsed.put(relative, new Parsed(bytes, ini));
+            return Optional.of(ini);
         } catch (CharacterCodingException e) {
             return Optional.of(IniFile.failed(file, relative + " is not UTF-8 text"));
         } catch (IOException e) {
