@@ -39,7 +39,9 @@ final class ConfigTree {
         if (!hasFile(ini.file())) {
             files.add(ini.file());
         }
-        ini.error().ifPresent(errors::add);
+        if (ini.error().isPresent()) {
+            errors.add(ini.error().get());
+        }
         defaults.putAll(ini.defaults());
         for (Map.Entry<String, Map<String, ConfigValue>> entry : ini.sections().entrySet()) {
             String name = entry.getKey();
@@ -49,7 +51,7 @@ final class ConfigTree {
                 name = cond.group(1);
                 Map<String, ConfigValue> renamed = new LinkedHashMap<>();
                 for (Map.Entry<String, ConfigValue> option : section.entrySet()) {
-                    renamed.put(option.getKey() + cond.group(2), option.getValue());
+                    renamed.put(option.getKey().concat(cond.group(2)), option.getValue());
                 }
                 section = renamed;
             }
@@ -58,7 +60,11 @@ final class ConfigTree {
             if (existing == null) {
                 sections.put(name, new LinkedHashMap<>(section));
             } else {
-                Map<String, ConfigValue> known = sections.computeIfAbsent("KNOWN/" + name, k -> new LinkedHashMap<>());
+                Map<String, ConfigValue> known = sections.get("KNOWN/".concat(name));
+                if (known == null) {
+                    known = new LinkedHashMap<>();
+                    sections.put("KNOWN/".concat(name), known);
+                }
                 for (String key : section.keySet()) {
                     if (existing.containsKey(key)) {
                         known.put(key, existing.get(key));
@@ -87,7 +93,13 @@ final class ConfigTree {
 
     /** The sections fail2ban lists: every section but the {@code KNOWN/} ones, in read order. */
     List<String> sectionNames() {
-        return sections.keySet().stream().filter(n -> !n.startsWith("KNOWN/")).toList();
+        List<String> names = new ArrayList<>();
+        for (String name : sections.keySet()) {
+            if (!name.startsWith("KNOWN/")) {
+                names.add(name);
+            }
+        }
+        return List.copyOf(names);
     }
 
     boolean hasSection(String section) {
@@ -193,7 +205,7 @@ final class ConfigTree {
             String opt = sopt.group(2);
             String lower = sec.toLowerCase(Locale.ROOT);
             if (lower.equals("known")) {
-                String value = findIn("KNOWN/" + section, opt);
+                String value = findIn("KNOWN/".concat(section), opt);
                 if (value != null) {
                     return value;
                 }
@@ -273,7 +285,4 @@ final class ConfigTree {
         String find(String key);
     }
 
-    Optional<String> firstError() {
-        return errors.stream().findFirst();
-    }
 }

@@ -78,7 +78,7 @@ final class DefinitionReader {
                 String value = null;
                 if (!option.startsWith("known/")) {
                     value = cfg.get("Init", option);
-                    initOpts.put("known/" + option, value);
+                    initOpts.put("known/".concat(option), value);
                 }
                 if (!initOpts.containsKey(option)) {
                     initOpts.put(option, value != null ? value : cfg.get("Init", option));

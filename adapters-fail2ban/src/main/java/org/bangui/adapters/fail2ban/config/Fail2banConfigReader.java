@@ -49,7 +49,10 @@ public final class Fail2banConfigReader implements ConfigReadPort {
             throw new ConfigUnreadableException("the fail2ban config dir cannot be read", null);
         }
         FileSource source = new FileSource(real, lastParsed);
-        ConfigTree jailTree = source.family("jail").orElseGet(ConfigTree::new);
+        ConfigTree jailTree = source.family("jail").orElse(null);
+        if (jailTree == null) {
+            jailTree = new ConfigTree();
+        }
         jailTree.setStaticDefaults(Map.of("fail2ban_version", FAIL2BAN_VERSION,
                 "fail2ban_confpath", dir.toString()));
         Map<String, JailConfig> jails = new LinkedHashMap<>();
@@ -61,8 +64,9 @@ public final class Fail2banConfigReader implements ConfigReadPort {
         }
         Map<ConfigName, Snapshot.Lazy> filters = definitions(source, real, ConfigKind.FILTER);
         Map<ConfigName, Snapshot.Lazy> actions = definitions(source, real, ConfigKind.ACTION);
-        Map<String, ConfigValue> server = source.family("fail2ban")
-                .map(t -> t.sections.getOrDefault("Definition", Map.of())).orElse(Map.of());
+        Optional<ConfigTree> serverTree = source.family("fail2ban");
+        Map<String, ConfigValue> server = serverTree.isPresent()
+                ? serverTree.get().sections.getOrDefault("Definition", Map.of()) : Map.of();
         lastParsed = source.parsed();
         return new Snapshot(jails, filters, actions, jailTree.defaults, server);
     }
@@ -92,8 +96,11 @@ public final class Fail2banConfigReader implements ConfigReadPort {
     private static Map<ConfigName, Snapshot.Lazy> definitions(FileSource source, Path real, ConfigKind kind) {
         Map<ConfigName, Snapshot.Lazy> out = new TreeMap<>();
         for (String name : names(real.resolve(kind.directory()))) {
-            source.family(kind.directory() + "/" + name).ifPresent(tree -> out.put(ConfigName.of(name),
-                    new Snapshot.Lazy(() -> DefinitionView.of(kind, ConfigName.of(name), tree))));
+            Optional<ConfigTree> tree = source.family(kind.directory().concat("/").concat(name));
+            if (tree.isPresent()) {
+                ConfigName configName = ConfigName.of(name);
+                out.put(configName, new Snapshot.Lazy(() -> DefinitionView.of(kind, configName, tree.get())));
+            }
         }
         return out;
     }

@@ -53,15 +53,20 @@ final class FileSource {
 
     /** The family's files merged with their includes; empty when none of its files exists (fail2ban: not found). */
     Optional<ConfigTree> family(String name) {
-        return families.computeIfAbsent(name, this::readFamily);
+        Optional<ConfigTree> tree = families.get(name);
+        if (tree == null) {
+            tree = readFamily(name);
+            families.put(name, tree);
+        }
+        return tree;
     }
 
     private Optional<ConfigTree> readFamily(String name) {
-        List<String> dropIns = listDir(name + ".d");
+        List<String> dropIns = listDir(name.concat(".d"));
         List<String> candidates = new ArrayList<>();
-        candidates.add(name + ".conf");
+        candidates.add(name.concat(".conf"));
         withExtension(dropIns, ".conf", candidates);
-        candidates.add(name + ".local");
+        candidates.add(name.concat(".local"));
         withExtension(dropIns, ".local", candidates);
         List<String> existing = new ArrayList<>();
         for (String candidate : candidates) {
@@ -95,7 +100,7 @@ final class FileSource {
             out.add(name);
             int slash = name.lastIndexOf('/');
             int dot = name.lastIndexOf('.');
-            String local = (dot > slash ? name.substring(0, dot) : name) + ".local";
+            String local = (dot > slash ? name.substring(0, dot) : name).concat(".local");
             if (!names.contains(local) && exists(local)) {
                 out.add(local);
             }
@@ -192,7 +197,7 @@ final class FileSource {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 if (!name.startsWith(".")) {
-                    out.add(subdir + "/" + name);
+                    out.add(subdir.concat("/").concat(name));
                 }
             }
         } catch (IOException e) {
@@ -202,11 +207,25 @@ final class FileSource {
         return out;
     }
 
-    /** The parsed file; empty when it does not exist or cannot be read (fail2ban skips those silently). */
+    /**
+     * The parsed file; empty when it does not exist or cannot be read (fail2ban skips those silently). Plain code,
+     * no lambdas: each lambda's first call costs a bootstrap on a cold read.
+     */
     Optional<IniFile> load(String relative, ConfigTree tree) {
-        Optional<IniFile> ini = files.computeIfAbsent(relative, this::read);
-        ini.flatMap(IniFile::error).filter(e -> !tree.errors.contains(e)).ifPresent(tree.errors::add);
-        return ini.filter(f -> f.error().isEmpty() || !f.sections().isEmpty() || !f.defaults().isEmpty());
+        Optional<IniFile> ini = files.get(relative);
+        if (ini == null) {
+            ini = read(relative);
+            files.put(relative, ini);
+        }
+        if (ini.isEmpty()) {
+            return ini;
+        }
+        IniFile file = ini.get();
+        if (file.error().isPresent() && !tree.errors.contains(file.error().get())) {
+            tree.errors.add(file.error().get());
+        }
+        return file.error().isEmpty() || !file.sections().isEmpty() || !file.defaults().isEmpty() ? ini
+                : Optional.empty();
     }
 
     private Optional<IniFile> read(String relative) {

@@ -88,7 +88,8 @@ record IniFile(ConfigFile file, Map<String, ConfigValue> defaults, Map<String, M
                         flush();
                         return at(lineno, "section '" + sectname + "' already exists");
                     } else {
-                        cursect = sections.computeIfAbsent(sectname, k -> new LinkedHashMap<>());
+                        cursect = new LinkedHashMap<>();
+                        sections.put(sectname, cursect);
                     }
                     optname = null;
                 } else if (cursect == null) {

@@ -104,7 +104,7 @@ final class Interpolation {
             String lower = sec.toLowerCase(Locale.ROOT);
             String v = null;
             if (lower.equals("known")) {
-                v = tree.rawOwn("KNOWN/" + section, opt);
+                v = tree.rawOwn("KNOWN/".concat(section), opt);
             } else if (!lower.equals("default")) {
                 if (!tree.hasSection(sec)) {
                     continue;

@@ -63,11 +63,14 @@ final class TagSubstitution {
                         start = findTag(value, end);
                         continue;
                     }
-                    value = value.replace(value.substring(start, end), repl);
+                    // every <tag> before start was skipped and stays so: replacing from start equals value.replace
+                    value = value.substring(0, start).concat(value.substring(start).replace(value.substring(start, end),
+                            repl));
                     if (replaced == null) {
                         replaced = new HashMap<>();
                     }
-                    replaced.merge(rtag, 1, Integer::sum);
+                    Integer count = replaced.get(rtag);
+                    replaced.put(rtag, count == null ? 1 : count + 1);
                     start = findTag(value, start);
                 }
                 if (!original.equals(value)) {
