@@ -6,8 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bangui.domain.config.ConfigFile;
@@ -31,23 +31,26 @@ final class ConfigTree {
     final List<ConfigFile> files = new ArrayList<>();
     final List<String> errors = new ArrayList<>();
     private Map<String, String> staticDefaults = Map.of();
+    private final Map<String, Map<String, String>> plain = new ConcurrentHashMap<>();
 
     /** Merges one parsed file over what was read before. */
     void merge(IniFile ini) {
-        if (!files.contains(ini.file())) {
+        if (!hasFile(ini.file())) {
             files.add(ini.file());
         }
-        ini.error().ifPresent(errors::add);
+        if (ini.error().isPresent()) {
+            errors.add(ini.error().get());
+        }
         defaults.putAll(ini.defaults());
         for (Map.Entry<String, Map<String, ConfigValue>> entry : ini.sections().entrySet()) {
             String name = entry.getKey();
             Map<String, ConfigValue> section = entry.getValue();
-            Matcher cond = CONDITIONAL.matcher(name);
-            if (cond.matches()) {
+            Matcher cond = name.indexOf('?') > 0 ? CONDITIONAL.matcher(name) : null;
+            if (cond != null && cond.matches()) {
                 name = cond.group(1);
                 Map<String, ConfigValue> renamed = new LinkedHashMap<>();
                 for (Map.Entry<String, ConfigValue> option : section.entrySet()) {
-                    renamed.put(option.getKey() + cond.group(2), option.getValue());
+                    renamed.put(option.getKey().concat(cond.group(2)), option.getValue());
                 }
                 section = renamed;
             }
@@ -56,7 +59,11 @@ final class ConfigTree {
             if (existing == null) {
                 sections.put(name, new LinkedHashMap<>(section));
             } else {
-                Map<String, ConfigValue> known = sections.computeIfAbsent("KNOWN/" + name, k -> new LinkedHashMap<>());
+                Map<String, ConfigValue> known = sections.get("KNOWN/".concat(name));
+                if (known == null) {
+                    known = new LinkedHashMap<>();
+                    sections.put("KNOWN/".concat(name), known);
+                }
                 for (String key : section.keySet()) {
                     if (existing.containsKey(key)) {
                         known.put(key, existing.get(key));
@@ -67,14 +74,31 @@ final class ConfigTree {
         }
     }
 
+    /** Compares paths, not records: a record's first equals() costs a bootstrap, noticeable on a cold read. */
+    private boolean hasFile(ConfigFile file) {
+        for (ConfigFile known : files) {
+            if (known.path().equals(file.path())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Values fail2ban adds to {@code [DEFAULT]} before it reads jails (they win over the files). */
     void setStaticDefaults(Map<String, String> values) {
         staticDefaults = Map.copyOf(values);
+        plain.clear();
     }
 
     /** The sections fail2ban lists: every section but the {@code KNOWN/} ones, in read order. */
     List<String> sectionNames() {
-        return sections.keySet().stream().filter(n -> !n.startsWith("KNOWN/")).toList();
+        List<String> names = new ArrayList<>();
+        for (String name : sections.keySet()) {
+            if (!name.startsWith("KNOWN/")) {
+                names.add(name);
+            }
+        }
+        return List.copyOf(names);
     }
 
     boolean hasSection(String section) {
@@ -121,41 +145,89 @@ final class ConfigTree {
     }
 
     /**
-     * configparser's {@code get(section, option, vars=vars)}: looked up in {@code vars}, then {@code overlay}
-     * (keys merged into the section at run time), the section, {@code [DEFAULT]}; then interpolated.
+     * configparser's {@code get(section, option, vars=vars)}: looked up in {@code vars} (keys in lower case, see
+     * {@link #lowerKeys}), then {@code overlay} (keys merged into the section at run time), the section,
+     * {@code [DEFAULT]}; then interpolated.
      */
     String get(String section, String option, Map<String, String> vars, Map<String, String> overlay) {
+        String value = find(section, option, vars, overlay);
+        if (value == null) {
+            throw new ConfigError.NoOption(option.toLowerCase(Locale.ROOT), section);
+        }
+        return value;
+    }
+
+    /** {@link #get(String, String, Map, Map)}, but null where it throws {@link ConfigError.NoOption}. */
+    String find(String section, String option, Map<String, String> vars, Map<String, String> overlay) {
         Lookup lookup = lookup(section, vars, overlay);
         String key = option.toLowerCase(Locale.ROOT);
         String value = lookup.find(key);
-        if (value == null) {
-            throw new ConfigError.NoOption(key, section);
-        }
-        return Interpolation.interpolate(this, section, key, value, lookup);
+        return value == null ? null : Interpolation.interpolate(this, section, key, value, lookup);
     }
 
+    /** {@code get(section, option)} without variables: remembered, as the tree no longer changes once read. */
     String get(String section, String option) {
-        return get(section, option, Map.of(), Map.of());
+        String value = findPlain(section, option);
+        if (value == null) {
+            throw new ConfigError.NoOption(option.toLowerCase(Locale.ROOT), section);
+        }
+        return value;
     }
 
-    /** fail2ban's {@code get_ex}: {@code section/option} names read from that section ({@code known/}: KNOWN). */
-    String getEx(String section, String option, Map<String, String> vars) {
-        Matcher sopt = option.contains("/") ? SECTION_OPTION.matcher(option) : null;
+    /** {@link #get(String, String)}, but null where it throws {@link ConfigError.NoOption}. */
+    String findPlain(String section, String option) {
+        Map<String, String> cached = plain.get(section);
+        String key = option.toLowerCase(Locale.ROOT);
+        String value = cached == null ? null : cached.get(key);
+        if (value == null) {
+            value = find(section, key, Map.of(), Map.of());
+            if (value != null) {
+                if (cached == null) {
+                    cached = new ConcurrentHashMap<>();
+                    Map<String, String> raced = plain.putIfAbsent(section, cached);
+                    cached = raced != null ? raced : cached;
+                }
+                cached.put(key, value);
+            }
+        }
+        return value;
+    }
+
+    /**
+     * fail2ban's {@code get_ex}, or null where it raises NoSectionError or NoOptionError: {@code section/option}
+     * names read from that section ({@code known/}: KNOWN, then the section), else the plain option.
+     */
+    String findEx(String section, String option, Map<String, String> vars) {
+        Matcher sopt = option.indexOf('/') >= 0 ? SECTION_OPTION.matcher(option) : null;
         if (sopt != null && sopt.find()) {
             String sec = sopt.group(1);
             String opt = sopt.group(2);
             String lower = sec.toLowerCase(Locale.ROOT);
-            List<String> candidates = lower.equals("known") ? List.of("KNOWN/" + section, section)
-                    : List.of(lower.equals("default") ? IniFile.DEFAULT : sec);
-            for (String candidate : candidates) {
-                try {
-                    return get(candidate, opt);
-                } catch (ConfigError.NoSection | ConfigError.NoOption e) {
-                    // fail2ban tries the next candidate, then the plain option
+            if (lower.equals("known")) {
+                String value = findIn("KNOWN/".concat(section), opt);
+                if (value != null) {
+                    return value;
+                }
+                value = findIn(section, opt);
+                if (value != null) {
+                    return value;
+                }
+            } else {
+                // fail2ban tries the section, then the plain option
+                String value = findIn(lower.equals("default") ? IniFile.DEFAULT : sec, opt);
+                if (value != null) {
+                    return value;
                 }
             }
         }
-        return get(section, option, vars, Map.of());
+        if (!hasSection(section) && !section.equals(IniFile.DEFAULT)) {
+            return null;
+        }
+        return find(section, option, vars, Map.of());
+    }
+
+    private String findIn(String section, String option) {
+        return hasSection(section) || section.equals(IniFile.DEFAULT) ? findPlain(section, option) : null;
     }
 
     Lookup lookup(String section, Map<String, String> vars, Map<String, String> overlay) {
@@ -164,16 +236,8 @@ final class ConfigTree {
             throw new ConfigError.NoSection(section);
         }
         Map<String, ConfigValue> sectionMap = own == null ? Map.of() : own;
-        Map<String, String> lowered = vars;
-        if (vars.keySet().stream().anyMatch(k -> !k.equals(k.toLowerCase(Locale.ROOT)))) {
-            lowered = new LinkedHashMap<>();
-            for (Map.Entry<String, String> entry : vars.entrySet()) {
-                lowered.put(entry.getKey().toLowerCase(Locale.ROOT), entry.getValue());
-            }
-        }
-        Map<String, String> chain = lowered;
         return key -> {
-            String v = chain.get(key);
+            String v = vars.get(key);
             if (v != null) {
                 return v;
             }
@@ -186,6 +250,33 @@ final class ConfigTree {
         };
     }
 
+    /**
+     * The variables with their keys in lower case, as configparser looks them up; {@code vars} itself when they
+     * are already. Callers lower them once, not on every lookup (this was a tenth of a read).
+     */
+    static Map<String, String> lowerKeys(Map<String, String> vars) {
+        if (allLowerCase(vars.keySet())) {
+            return vars;
+        }
+        Map<String, String> lowered = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : vars.entrySet()) {
+            lowered.put(entry.getKey().toLowerCase(Locale.ROOT), entry.getValue());
+        }
+        return lowered;
+    }
+
+    private static boolean allLowerCase(Set<String> keys) {
+        for (String key : keys) {
+            for (int i = 0; i < key.length(); i++) {
+                char c = key.charAt(i);
+                if (c >= 'A' && c <= 'Z' || c >= 0x80 && !key.equals(key.toLowerCase(Locale.ROOT))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** A chain of maps as configparser builds one for a lookup. */
     @FunctionalInterface
     interface Lookup {
@@ -193,7 +284,4 @@ final class ConfigTree {
         String find(String key);
     }
 
-    Optional<String> firstError() {
-        return errors.stream().findFirst();
-    }
 }

@@ -51,27 +51,34 @@ final class DefinitionReader {
     void getOptions(Map<String, String> jailOptions, boolean all) {
         Map<String, String> vars = new LinkedHashMap<>(jailOptions);
         vars.putAll(initOpts);
+        Map<String, String> lowered = ConfigTree.lowerKeys(vars);
         Map<String, String> found = new LinkedHashMap<>();
         for (String name : configOptions) {
             if (vars.containsKey(name)) {
                 continue;
             }
-            try {
-                found.put(name, cfg.get("Definition", name, vars, Map.of()));
-            } catch (ConfigError.NoSection e) {
+            if (!cfg.hasSection("Definition")) {
                 found.put(name, null);
-            } catch (ConfigError.NoOption | ConfigError.BadValue e) {
+                continue;
+            }
+            try {
+                String value = cfg.find("Definition", name, lowered, Map.of());
+                if (value != null) {
+                    found.put(name, value);
+                }
+                // else fail2ban leaves the option out (its default is None)
+            } catch (ConfigError.BadValue e) {
                 // fail2ban leaves the option out (its default is None)
             }
         }
         opts = found;
-        pOpts = vars;
+        pOpts = lowered;
         if (cfg.hasSection("Init")) {
             for (String option : cfg.ownOptions("Init")) {
                 String value = null;
                 if (!option.startsWith("known/")) {
                     value = cfg.get("Init", option);
-                    initOpts.put("known/" + option, value);
+                    initOpts.put("known/".concat(option), value);
                 }
                 if (!initOpts.containsKey(option)) {
                     initOpts.put(option, value != null ? value : cfg.get("Init", option));
@@ -96,8 +103,8 @@ final class DefinitionReader {
         }
         Set<String> ignore = new java.util.HashSet<>(ignoreIn);
         for (String name : combined.keySet()) {
-            var cond = CONDITIONAL.matcher(name);
-            if (cond.matches()) {
+            var cond = name.indexOf('?') > 0 ? CONDITIONAL.matcher(name) : null;
+            if (cond != null && cond.matches()) {
                 ignore.add(cond.group(1));
             }
         }
@@ -120,8 +127,8 @@ final class DefinitionReader {
         }
         String value;
         try {
-            value = cfg.getEx("Definition", name, pOpts);
-        } catch (ConfigError.NoSection | ConfigError.NoOption | ConfigError.BadValue e) {
+            value = cfg.findEx("Definition", name, pOpts);
+        } catch (ConfigError.BadValue e) {
             value = null;
         }
         defCache.put(name, value);

@@ -29,6 +29,8 @@ public final class Fail2banConfigReaderAdapter implements ConfigReadPort {
     static final String FAIL2BAN_VERSION = "1.0.2";
 
     private final Path dir;
+    /** The files the last read parsed: a file whose bytes did not change is not parsed again. */
+    private volatile Map<String, FileSource.Parsed> lastParsed = Map.of();
 
     /** @param dir the config dir ({@code /etc/fail2ban}); read on every {@link #read()} */
     public Fail2banConfigReaderAdapter(Path dir) {
@@ -46,21 +48,26 @@ public final class Fail2banConfigReaderAdapter implements ConfigReadPort {
         if (!Files.isDirectory(real) || !Files.isReadable(real)) {
             throw new ConfigUnreadableException("the fail2ban config dir cannot be read", null);
         }
-        FileSource source = new FileSource(real);
-        ConfigTree jailTree = source.family("jail").orElseGet(ConfigTree::new);
+        FileSource source = new FileSource(real, lastParsed);
+        ConfigTree jailTree = source.family("jail").orElse(null);
+        if (jailTree == null) {
+            jailTree = new ConfigTree();
+        }
         jailTree.setStaticDefaults(Map.of("fail2ban_version", FAIL2BAN_VERSION,
                 "fail2ban_confpath", dir.toString()));
-        Map<ConfigName, JailConfig> jails = new LinkedHashMap<>();
+        Map<String, JailConfig> jails = new LinkedHashMap<>();
         for (String section : jailTree.sectionNames()) {
             if (section.equals("INCLUDES") || !validName(section)) {
                 continue;
             }
-            jails.put(ConfigName.of(section), jail(source, jailTree, section));
+            jails.put(section, jail(source, jailTree, section));
         }
         Map<ConfigName, Snapshot.Lazy> filters = definitions(source, real, ConfigKind.FILTER);
         Map<ConfigName, Snapshot.Lazy> actions = definitions(source, real, ConfigKind.ACTION);
-        Map<String, ConfigValue> server = source.family("fail2ban")
-                .map(t -> t.sections.getOrDefault("Definition", Map.of())).orElse(Map.of());
+        Optional<ConfigTree> serverTree = source.family("fail2ban");
+        Map<String, ConfigValue> server = serverTree.isPresent()
+                ? serverTree.get().sections.getOrDefault("Definition", Map.of()) : Map.of();
+        lastParsed = source.parsed();
         return new Snapshot(jails, filters, actions, jailTree.defaults, server);
     }
 
@@ -89,8 +96,11 @@ public final class Fail2banConfigReaderAdapter implements ConfigReadPort {
     private static Map<ConfigName, Snapshot.Lazy> definitions(FileSource source, Path real, ConfigKind kind) {
         Map<ConfigName, Snapshot.Lazy> out = new TreeMap<>();
         for (String name : names(real.resolve(kind.directory()))) {
-            source.family(kind.directory() + "/" + name).ifPresent(tree -> out.put(ConfigName.of(name),
-                    new Snapshot.Lazy(() -> DefinitionView.of(kind, ConfigName.of(name), tree))));
+            Optional<ConfigTree> tree = source.family(kind.directory().concat("/").concat(name));
+            if (tree.isPresent()) {
+                ConfigName configName = ConfigName.of(name);
+                out.put(configName, new Snapshot.Lazy(() -> DefinitionView.of(kind, configName, tree.get())));
+            }
         }
         return out;
     }

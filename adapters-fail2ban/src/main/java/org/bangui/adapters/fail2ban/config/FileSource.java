@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,23 +32,48 @@ final class FileSource {
     private final Path dir;
     private final Map<String, Optional<IniFile>> files = new HashMap<>();
     private final Map<String, Optional<ConfigTree>> families = new HashMap<>();
+    private final Map<String, Boolean> existing = new HashMap<>();
+    private final Map<String, Parsed> previous;
+    private final Map<String, Parsed> parsed = new HashMap<>();
 
-    FileSource(Path realDir) {
+    /** @param previous what the previous read parsed, by relative path: reused for files whose bytes are equal */
+    FileSource(Path realDir, Map<String, Parsed> previous) {
         this.dir = realDir;
+        this.previous = previous;
+    }
+
+    /** A file's bytes and what they parse to; parsing is a function of the path and the bytes alone. */
+    record Parsed(byte[] bytes, IniFile ini) {
+    }
+
+    /** What this read parsed, for the next one. */
+    Map<String, Parsed> parsed() {
+        return Map.copyOf(parsed);
     }
 
     /** The family's files merged with their includes; empty when none of its files exists (fail2ban: not found). */
     Optional<ConfigTree> family(String name) {
-        return families.computeIfAbsent(name, this::readFamily);
+        Optional<ConfigTree> tree = families.get(name);
+        if (tree == null) {
+            tree = readFamily(name);
+            families.put(name, tree);
+        }
+        return tree;
     }
 
     private Optional<ConfigTree> readFamily(String name) {
+        List<String> dropIns = listDir(name.concat(".d"));
         List<String> candidates = new ArrayList<>();
-        candidates.add(name + ".conf");
-        candidates.addAll(listDir(name + ".d", ".conf"));
-        candidates.add(name + ".local");
-        candidates.addAll(listDir(name + ".d", ".local"));
-        List<String> existing = candidates.stream().filter(this::exists).toList();
+        candidates.add(name.concat(".conf"));
+        withExtension(dropIns, ".conf", candidates);
+        candidates.add(name.concat(".local"));
+        withExtension(dropIns, ".local", candidates);
+        List<String> existing = new ArrayList<>();
+        for (String candidate : candidates) {
+            if (exists(candidate)) {
+                existing.add(candidate);
+            }
+        }
         if (existing.isEmpty()) {
             return Optional.empty();
         }
@@ -74,7 +100,7 @@ final class FileSource {
             out.add(name);
             int slash = name.lastIndexOf('/');
             int dot = name.lastIndexOf('.');
-            String local = (dot > slash ? name.substring(0, dot) : name) + ".local";
+            String local = (dot > slash ? name.substring(0, dot) : name).concat(".local");
             if (!names.contains(local) && exists(local)) {
                 out.add(local);
             }
@@ -142,12 +168,26 @@ final class FileSource {
         return dir.relativize(normal).toString();
     }
 
+    /** Asked once per file and read: a family checks its {@code .local} more than once. */
     private boolean exists(String relative) {
-        return Files.exists(dir.resolve(relative), LinkOption.NOFOLLOW_LINKS);
+        Boolean known = existing.get(relative);
+        if (known == null) {
+            known = Files.exists(dir.resolve(relative), LinkOption.NOFOLLOW_LINKS);
+            existing.put(relative, known);
+        }
+        return known;
     }
 
-    /** Sorted names {@code <subdir>/*<ext>} (hidden files left out, as Python's glob does). */
-    private List<String> listDir(String subdir, String ext) {
+    private static void withExtension(List<String> names, String ext, List<String> out) {
+        for (String name : names) {
+            if (name.endsWith(ext)) {
+                out.add(name);
+            }
+        }
+    }
+
+    /** Sorted names {@code <subdir>/*} (hidden files left out, as Python's glob does). */
+    private List<String> listDir(String subdir) {
         Path path = dir.resolve(subdir);
         if (!Files.isDirectory(path)) {
             return List.of();
@@ -156,8 +196,8 @@ final class FileSource {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(path)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if (name.endsWith(ext) && !name.startsWith(".")) {
-                    out.add(subdir + "/" + name);
+                if (!name.startsWith(".")) {
+                    out.add(subdir.concat("/").concat(name));
                 }
             }
         } catch (IOException e) {
@@ -167,11 +207,25 @@ final class FileSource {
         return out;
     }
 
-    /** The parsed file; empty when it does not exist or cannot be read (fail2ban skips those silently). */
+    /**
+     * The parsed file; empty when it does not exist or cannot be read (fail2ban skips those silently). Plain code,
+     * no lambdas: each lambda's first call costs a bootstrap on a cold read.
+     */
     Optional<IniFile> load(String relative, ConfigTree tree) {
-        Optional<IniFile> ini = files.computeIfAbsent(relative, this::read);
-        ini.flatMap(IniFile::error).filter(e -> !tree.errors.contains(e)).ifPresent(tree.errors::add);
-        return ini.filter(f -> f.error().isEmpty() || !f.sections().isEmpty() || !f.defaults().isEmpty());
+        Optional<IniFile> ini = files.get(relative);
+        if (ini == null) {
+            ini = read(relative);
+            files.put(relative, ini);
+        }
+        if (ini.isEmpty()) {
+            return ini;
+        }
+        IniFile file = ini.get();
+        if (file.error().isPresent() && !tree.errors.contains(file.error().get())) {
+            tree.errors.add(file.error().get());
+        }
+        return file.error().isEmpty() || !file.sections().isEmpty() || !file.defaults().isEmpty() ? ini
+                : Optional.empty();
     }
 
     private Optional<IniFile> read(String relative) {
@@ -197,14 +251,35 @@ final class FileSource {
                 return Optional.of(IniFile.failed(file, relative + " is larger than " + MAX_FILE_BYTES + " bytes"));
             }
             byte[] bytes = Files.readAllBytes(real);
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return Optional.of(IniFile.parse(file, text));
+            Parsed before = previous.get(relative);
+            if (before != null && Arrays.equals(before.bytes(), bytes)) {
+                parsed.put(relative, before);
+                return Optional.of(before.ini());
+            }
+            String text = isAscii(bytes) ? new String(bytes, StandardCharsets.US_ASCII) : strictUtf8(bytes);
+            IniFile ini = IniFile.parse(file, text);
+            parsed.put(relative, new Parsed(bytes, ini));
+            return Optional.of(ini);
         } catch (CharacterCodingException e) {
             return Optional.of(IniFile.failed(file, relative + " is not UTF-8 text"));
         } catch (IOException e) {
             return Optional.of(IniFile.failed(file, relative + " cannot be read"));
         }
+    }
+
+    private static String strictUtf8(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
+    /** Stock files are ASCII: then no decoder is needed to refuse what is not UTF-8. */
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ConfigFile placeholder() {

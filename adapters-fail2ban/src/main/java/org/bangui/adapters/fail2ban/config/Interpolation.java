@@ -3,8 +3,6 @@ package org.bangui.adapters.fail2ban.config;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * configparser's {@code BasicInterpolation} as fail2ban extends it: {@code %(key)s} and {@code %%}, at most 10
@@ -15,9 +13,6 @@ import java.util.regex.Pattern;
 final class Interpolation {
 
     private static final int MAX_DEPTH = 10;
-    private static final Pattern KEY = Pattern.compile("%\\(([^)]+)\\)s");
-    private static final Pattern SECTION_KEY =
-            Pattern.compile("%\\(([\\p{L}\\p{Nd}_\\-]+/([^)]+))\\)s");
 
     private Interpolation() {
     }
@@ -28,7 +23,7 @@ final class Interpolation {
             return value;
         }
         StringBuilder out = new StringBuilder(value.length() + 32);
-        some(tree, section, option, out, value, lookup, Map.of(), 1);
+        some(tree, section, option, out, value, lookup, Map.of("__name__", section), 1);
         return out.toString();
     }
 
@@ -38,30 +33,30 @@ final class Interpolation {
             throw new ConfigError("Recursion limit exceeded in value substitution: option '" + option
                     + "' in section '" + section + "'");
         }
-        Map<String, String> map = new HashMap<>(outer);
-        map.put("__name__", section);
-        mapSectionOptions(tree, section, value, map, lookup);
-        String rest = value;
-        while (!rest.isEmpty()) {
-            int p = rest.indexOf('%');
+        // outer holds __name__ (always this section) and what outer levels mapped; copied only when added to
+        Map<String, String> map = mapSectionOptions(tree, section, value, outer, lookup);
+        int i = 0;
+        int n = value.length();
+        while (i < n) {
+            int p = value.indexOf('%', i);
             if (p < 0) {
-                out.append(rest);
+                out.append(value, i, n);
                 return;
             }
-            out.append(rest, 0, p);
-            rest = rest.substring(p);
-            char c = rest.length() > 1 ? rest.charAt(1) : 0;
+            out.append(value, i, p);
+            char c = p + 1 < n ? value.charAt(p + 1) : 0;
             if (c == '%') {
                 out.append('%');
-                rest = rest.substring(2);
+                i = p + 2;
             } else if (c == '(') {
-                Matcher m = KEY.matcher(rest);
-                if (!m.lookingAt()) {
+                // %(key)s by hand: "%(", at least one character up to the first ")", then "s"
+                int close = value.indexOf(')', p + 2);
+                if (close <= p + 2 || close + 1 >= n || value.charAt(close + 1) != 's') {
                     throw new ConfigError("bad interpolation variable reference in option '" + option
                             + "' in section '" + section + "'");
                 }
-                String var = m.group(1).toLowerCase(Locale.ROOT);
-                rest = rest.substring(m.end());
+                String var = value.substring(p + 2, close).toLowerCase(Locale.ROOT);
+                i = close + 2;
                 String v = map.containsKey(var) ? map.get(var) : lookup.find(var);
                 if (v == null) {
                     throw new ConfigError("Bad value substitution: option '" + option + "' in section '" + section
@@ -80,15 +75,28 @@ final class Interpolation {
     }
 
     /** fail2ban's {@code _map_section_options}: raw values for {@code %(section/key)s} not otherwise known. */
-    private static void mapSectionOptions(ConfigTree tree, String section, String rest, Map<String, String> map,
-                                          ConfigTree.Lookup lookup) {
+    private static Map<String, String> mapSectionOptions(ConfigTree tree, String section, String rest,
+                                                         Map<String, String> outer, ConfigTree.Lookup lookup) {
         if (rest.indexOf('/') < 0 || !rest.contains("%(")) {
-            return;
+            return outer;
         }
-        Matcher m = SECTION_KEY.matcher(rest);
-        while (m.find()) {
-            String sopt = m.group(1);
-            String opt = m.group(2);
+        Map<String, String> map = outer;
+        // %(section/key)s by hand: "%(", letters, digits, "_" or "-", "/", at least one character up to ")", "s"
+        int n = rest.length();
+        int at = rest.indexOf("%(");
+        while (at >= 0) {
+            int slash = at + 2;
+            while (slash < n && isSectionChar(rest.codePointAt(slash))) {
+                slash += Character.charCount(rest.codePointAt(slash));
+            }
+            int close = slash > at + 2 && slash < n && rest.charAt(slash) == '/' ? rest.indexOf(')', slash + 1) : -1;
+            if (close <= slash + 1 || close + 1 >= n || rest.charAt(close + 1) != 's') {
+                at = rest.indexOf("%(", at + 1);
+                continue;
+            }
+            String sopt = rest.substring(at + 2, close);
+            String opt = rest.substring(slash + 1, close);
+            at = rest.indexOf("%(", close + 2);
             if (map.containsKey(sopt) || lookup.find(sopt) != null) {
                 continue;
             }
@@ -96,7 +104,7 @@ final class Interpolation {
             String lower = sec.toLowerCase(Locale.ROOT);
             String v = null;
             if (lower.equals("known")) {
-                v = tree.rawOwn("KNOWN/" + section, opt);
+                v = tree.rawOwn("KNOWN/".concat(section), opt);
             } else if (!lower.equals("default")) {
                 if (!tree.hasSection(sec)) {
                     continue;
@@ -109,7 +117,16 @@ final class Interpolation {
                     continue;
                 }
             }
+            if (map == outer) {
+                map = new HashMap<>(outer);
+            }
             map.put(sopt, v);
         }
+        return map;
+    }
+
+    /** {@code [\p{L}\p{Nd}_\-]}. */
+    private static boolean isSectionChar(int c) {
+        return Character.isLetter(c) || Character.isDigit(c) || c == '_' || c == '-';
     }
 }

@@ -32,6 +32,7 @@ final class JailBuilder {
     private final ConfigTree jails;
     private final String name;
     private final Map<String, String> overlay = new LinkedHashMap<>();
+    private Map<String, String> firstValues;
 
     JailBuilder(FileSource source, ConfigTree jails, String name) {
         this.source = source;
@@ -41,14 +42,17 @@ final class JailBuilder {
 
     /** The first options ({@code enabled}, {@code backend}, {@code filter}), as Python strings. */
     Map<String, String> firstOptions() {
-        return options(FIRST);
+        if (firstValues == null) {
+            firstValues = options(FIRST);
+        }
+        return firstValues;
     }
 
     /** What fail2ban would send for the jail; throws {@link ConfigError} when it could not build it. */
     EffectiveJail build() {
-        jails.firstError().ifPresent(e -> {
-            throw new ConfigError(e);
-        });
+        if (!jails.errors.isEmpty()) {
+            throw new ConfigError(jails.errors.get(0));
+        }
         Map<String, String> first = firstOptions();
         String filterRef = first.get("filter");
         DefinitionReader filter = null;
@@ -59,16 +63,20 @@ final class JailBuilder {
             } catch (ConfigError.BadValue e) {
                 throw new ConfigError("Invalid filter definition '" + filterRef + "': " + e.getMessage());
             }
-            ConfigTree tree = definition("filter.d", ref.name())
-                    .orElseThrow(() -> new ConfigError("Unable to read the filter '" + ref.name() + "'"));
+            Optional<ConfigTree> found = definition("filter.d", ref.name());
+            if (found.isEmpty()) {
+                throw new ConfigError("Unable to read the filter '" + ref.name() + "'");
+            }
+            ConfigTree tree = found.get();
             filter = new DefinitionReader(tree, DefinitionReader.FILTER_OPTIONS, ref.options());
             filter.applyAutoOptions(first.getOrDefault("backend", ""));
             filter.getOptions(first, true);
-            filter.combined(Set.of()).forEach((k, v) -> {
+            for (Map.Entry<String, String> option : filter.combined(Set.of()).entrySet()) {
+                String k = option.getKey();
                 if (!k.startsWith("known/") && !k.equals("__name__")) {
-                    overlay.put("known/" + k, v);
+                    overlay.put("known/".concat(k), option.getValue());
                 }
-            });
+            }
         }
         Map<String, String> opts = options(OPTIONS);
         List<String> failregex = new ArrayList<>();
@@ -128,17 +136,24 @@ final class JailBuilder {
                 names.add(actname != null ? actname : actName.substring(0, actName.length() - 3));
                 continue;
             }
-            String n = params.computeIfAbsent("name", k -> name);
+            String n = params.get("name");
+            if (n == null) {
+                n = name;
+                params.put("name", n);
+            }
             String actname = params.get("actname");
             if (actname == null) {
                 actname = actName;
                 if (!n.equals(name)) {
-                    actname += n.startsWith(name) ? n.substring(name.length()) : "-" + n;
+                    actname = actname.concat(n.startsWith(name) ? n.substring(name.length()) : "-".concat(n));
                 }
                 params.put("actname", actname);
             }
-            ConfigTree tree = definition("action.d", actName)
-                    .orElseThrow(() -> new ConfigError("Unable to read action '" + actName + "'"));
+            Optional<ConfigTree> found = definition("action.d", actName);
+            if (found.isEmpty()) {
+                throw new ConfigError("Unable to read action '" + actName + "'");
+            }
+            ConfigTree tree = found.get();
             DefinitionReader action = new DefinitionReader(tree, DefinitionReader.ACTION_OPTIONS, params);
             try {
                 if (!tree.errors.isEmpty()) {
@@ -160,10 +175,10 @@ final class JailBuilder {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-        Optional<ConfigTree> tree = source.family(dir + "/" + refName);
-        tree.flatMap(ConfigTree::firstError).ifPresent(e -> {
-            throw new ConfigError(e);
-        });
+        Optional<ConfigTree> tree = source.family(dir.concat("/").concat(refName));
+        if (tree.isPresent() && !tree.get().errors.isEmpty()) {
+            throw new ConfigError(tree.get().errors.get(0));
+        }
         return tree;
     }
 
@@ -182,10 +197,8 @@ final class JailBuilder {
     private Map<String, String> options(List<String> names) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String option : names) {
-            String value;
-            try {
-                value = jails.get(name, option, Map.of(), overlay);
-            } catch (ConfigError.NoOption e) {
+            String value = jails.find(name, option, Map.of(), overlay);
+            if (value == null) {
                 switch (option) {
                     case "enabled" -> values.put(option, "False");
                     case "backend" -> values.put(option, "auto");

@@ -86,7 +86,7 @@ final class LogGlob {
         if (base.isEmpty()) {
             return name;
         }
-        return base.endsWith("/") ? base + name : base + "/" + name;
+        return base.endsWith("/") ? base.concat(name) : base.concat("/").concat(name);
     }
 
     /** Python's {@code fnmatch.translate} for one segment. */

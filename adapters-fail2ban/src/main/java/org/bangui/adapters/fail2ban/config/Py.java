@@ -10,6 +10,10 @@ final class Py {
     }
 
     static boolean isSpace(char c) {
+        if (c < 0x80) {
+            // the same answer for ASCII, without the Character tables (it is asked for every character of a line)
+            return c == ' ' || c >= '\t' && c <= '\r' || c >= 0x1C && c <= 0x1F;
+        }
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
     }
 

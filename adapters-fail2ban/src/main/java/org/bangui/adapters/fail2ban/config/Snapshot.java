@@ -10,8 +10,11 @@ import org.bangui.domain.config.DefinitionConfig;
 import org.bangui.domain.config.JailConfig;
 import org.bangui.domain.config.JailSummary;
 
-/** The immutable result of one read. */
-record Snapshot(Map<ConfigName, JailConfig> jailsByName, Map<ConfigName, Lazy> filtersByName,
+/**
+ * The immutable result of one read. Jails are keyed by their names' strings: the first hashCode() of a record
+ * (ConfigName) costs a bootstrap of tens of milliseconds, which a cold read would pay.
+ */
+record Snapshot(Map<String, JailConfig> jailsByName, Map<ConfigName, Lazy> filtersByName,
                 Map<ConfigName, Lazy> actionsByName, Map<String, ConfigValue> jailDefaults,
                 Map<String, ConfigValue> server) implements ConfigSnapshot {
 
@@ -36,7 +39,7 @@ record Snapshot(Map<ConfigName, JailConfig> jailsByName, Map<ConfigName, Lazy> f
 
     @Override
     public Optional<JailConfig> jail(ConfigName name) {
-        return Optional.ofNullable(jailsByName.get(name));
+        return Optional.ofNullable(jailsByName.get(name.value()));
     }
 
     @Override
