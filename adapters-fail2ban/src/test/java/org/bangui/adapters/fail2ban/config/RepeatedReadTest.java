@@ -30,7 +30,7 @@ class RepeatedReadTest {
     void aFileRewrittenWithTheSameLengthBetweenReadsIsSeenByTheNextRead() throws IOException {
         write("filter.d/f.conf", "[Definition]\nfailregex = ^one <HOST>$\n");
         write("jail.conf", "[j]\nfilter = f\nmaxretry = 4\nlogpath = /nonexistent\n");
-        Fail2banConfigReader reader = new Fail2banConfigReader(dir);
+        Fail2banConfigReaderAdapter reader = new Fail2banConfigReaderAdapter(dir);
         ConfigSnapshot first = reader.read();
         write("filter.d/f.conf", "[Definition]\nfailregex = ^two <HOST>$\n");
         write("jail.conf", "[j]\nfilter = f\nmaxretry = 5\nlogpath = /nonexistent\n");
@@ -46,7 +46,7 @@ class RepeatedReadTest {
         write("filter.d/f.conf", "[INCLUDES]\nbefore = common.conf\n[Definition]\nfailregex = ^<_daemon> <HOST>$\n");
         write("action.d/a.conf", "[Definition]\nactionban = ban <ip> <name>\n[Init]\nname = x\n");
         write("jail.conf", "[DEFAULT]\naction = a[name=%(__name__)s]\n[j]\nfilter = f\nlogpath = /nonexistent\n");
-        Fail2banConfigReader reader = new Fail2banConfigReader(dir);
+        Fail2banConfigReaderAdapter reader = new Fail2banConfigReaderAdapter(dir);
         ConfigSnapshot first = reader.read();
         ConfigSnapshot second = reader.read();
         assertThat(jail(second, "j")).isEqualTo(jail(first, "j"));
@@ -58,7 +58,7 @@ class RepeatedReadTest {
     @Test
     void aFileThatBecameInvalidUtf8IsRefusedOnTheNextRead() throws IOException {
         write("jail.conf", "[j]\nfilter = f\n");
-        Fail2banConfigReader reader = new Fail2banConfigReader(dir);
+        Fail2banConfigReaderAdapter reader = new Fail2banConfigReaderAdapter(dir);
         assertThat(jail(reader.read(), "j").problem()).isPresent();
         Files.write(dir.resolve("jail.conf"), new byte[] {'[', 'j', ']', '\n', 'a', '=', (byte) 0xff, '\n'});
         assertThat(reader.read().jails()).isEmpty();
