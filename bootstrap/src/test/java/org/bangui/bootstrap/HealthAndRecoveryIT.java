@@ -72,14 +72,16 @@ class HealthAndRecoveryIT extends SandboxedServiceTest {
     }
 
     @Test
-    void stoppedJailDisappearsUntilFail2banReloadsIt() {
+    void aStoppedJailDisappearsAndAStartBringsItBackFromTheFiles() {
         try {
             assertThat(api.post("/api/v1/jails/nginx-http-auth/stop", "").status()).isEqualTo(204);
             assertThat(api.get("/api/v1/jails").list("jails")).extracting(j -> j.get("name"))
                     .doesNotContain("nginx-http-auth");
             assertThat(fail2ban.client("status")).doesNotContain("nginx-http-auth");
-            // fail2ban forgets a stopped jail: starting it by name is refused as unknown
-            assertThat(api.post("/api/v1/jails/nginx-http-auth/start", "").status()).isEqualTo(404);
+            // fail2ban forgets a stopped jail: a start reloads it from the files; an unknown one stays 404
+            assertThat(api.post("/api/v1/jails/nginx-http-auth/start", "").status()).isEqualTo(204);
+            assertThat(fail2ban.client("status")).contains("nginx-http-auth");
+            assertThat(api.post("/api/v1/jails/no-such-jail/start", "").status()).isEqualTo(404);
         } finally {
             fail2ban.restart();
         }

@@ -128,7 +128,8 @@ class Fail2banConfigFilesTest {
         byte[] latin1 = "[sshd]\n# caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
         Files.write(conf.resolve("jail.local"), latin1);
         assertThatThrownBy(() -> new Fail2banConfigFilesAdapter(conf).apply(edit("jail.local", "sshd", "a", "1")))
-                .isInstanceOf(ConfigUnreadableException.class);
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.code()).isEqualTo("file_not_utf8"));
         assertThat(Files.readAllBytes(conf.resolve("jail.local"))).isEqualTo(latin1);
     }
 
