@@ -147,6 +147,22 @@ class ConfigEditIT extends SandboxedServiceTest {
     }
 
     @Test
+    void aConfiguredFilterTellsPerLineWhetherItMatchedAndWhichAddress() {
+        Api.Response test = api.post("/api/v1/config/filters/sshd/test", "{\"lines\":["
+                + "\"Nov 21 05:22:27 host sshd[123]: Failed password for root from 203.0.113.5 port 50021 ssh2\","
+                + "\"Nov 21 05:22:28 host sshd[123]: Accepted publickey for root from 203.0.113.6 port 50022\"]}",
+                "Content-Type", "application/json");
+
+        assertThat(test.status()).as(test.body()).isEqualTo(200);
+        List<Map<String, Object>> lines = test.list("lines");
+        assertThat(lines.get(0)).containsEntry("matched", true).containsEntry("host", "203.0.113.5");
+        assertThat(lines.get(1)).containsEntry("matched", false);
+        assertThat(test.json()).containsEntry("matched", 1);
+        assertThat(api.post("/api/v1/config/filters/no-such-filter/test", "{\"lines\":[\"x\"]}", "Content-Type",
+                "application/json").status()).isEqualTo(404);
+    }
+
+    @Test
     void aRevertOfAFileChangedSinceIsRefused() throws IOException {
         Api.Response put = api.put("/api/v1/config/jails/sshd", "{\"values\":{\"findtime\":\"20m\"}}",
                 "Content-Type", "application/json");

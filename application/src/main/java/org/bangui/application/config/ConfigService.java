@@ -481,8 +481,7 @@ public final class ConfigService {
     }
 
     private static void requireFilter(ConfigSnapshot snapshot, String filter) {
-        String base = filter.contains("[") ? filter.substring(0, filter.indexOf('[')) : filter;
-        ConfigName name = ConfigName.of(base.strip());
+        ConfigName name = ConfigName.of(Regexes.baseName(filter));
         if (snapshot.filter(name).isEmpty()) {
             throw new UnknownConfigException(ConfigKind.FILTER, name);
         }

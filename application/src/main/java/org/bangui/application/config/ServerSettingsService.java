@@ -121,8 +121,9 @@ public final class ServerSettingsService {
 
     /** Runtime first, then the files as one change; a failing write takes the runtime values back. */
     private void apply(Actor actor, Map<String, String> serverValues, Map<String, String> jailDefaults) {
-        String oldLevel = server.logLevel();
-        long oldPurgeAge = server.dbPurgeAge();
+        // only what changes is read back for the undo: without a database fail2ban has no purge age to read
+        String oldLevel = serverValues.containsKey("loglevel") ? server.logLevel() : null;
+        Long oldPurgeAge = serverValues.containsKey("dbpurgeage") ? server.dbPurgeAge() : null;
         try {
             if (serverValues.containsKey("loglevel")) {
                 server.setLogLevel(serverValues.get("loglevel"));
@@ -142,8 +143,12 @@ public final class ServerSettingsService {
             config.updateSections(actor, "server settings", updates);
         } catch (RuntimeException e) {
             try {
-                server.setLogLevel(oldLevel);
-                server.setDbPurgeAge(oldPurgeAge);
+                if (oldLevel != null) {
+                    server.setLogLevel(oldLevel);
+                }
+                if (oldPurgeAge != null) {
+                    server.setDbPurgeAge(oldPurgeAge);
+                }
             } catch (RuntimeException undo) {
                 e.addSuppressed(undo);
             }
