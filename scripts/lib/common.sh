@@ -34,7 +34,16 @@ ensure_build_tools() {
   fi
   local pkgs=(fail2ban redis-server ca-certificates curl unzip python3 mmdb-bin iproute2)
   [ $need_jdk -eq 1 ] && pkgs+=(openjdk-17-jdk-headless)
+  # the web UI is built with Node.js 20+ and npm (the build machine's own; Debian's packages otherwise)
+  if ! command -v npm >/dev/null 2>&1 || [ "$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)" -lt 20 ]; then
+    pkgs+=(nodejs npm)
+  fi
   ensure_packages "${pkgs[@]}"
+}
+
+# The browser of the end-to-end UI tests: Debian's Chromium and its driver (never a browser download).
+ensure_browser() {
+  ensure_packages chromium chromium-driver
 }
 
 # The geo-IP country file (IPv4 and IPv6, record {"country_code": "US"}) of the npm package
@@ -69,7 +78,7 @@ ensure_geo_db() {
 # Builds the runnable jar unless it is newer than every source file.
 build_jar() {
   local jar="$BANGUI_ROOT/bootstrap/target/bangui.jar"
-  if [ -f "$jar" ] && [ -z "$(find "$BANGUI_ROOT" -path '*/src/*' -newer "$jar" -print -quit)" ] \
+  if [ -f "$jar" ] && [ -z "$(find "$BANGUI_ROOT" -name node_modules -prune -o -path '*/src/*' -newer "$jar" -print -quit)" ] \
      && [ "$jar" -nt "$BANGUI_ROOT/pom.xml" ]; then
     return 0
   fi

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, describe as describeError, fieldOfProblem, retryAfterSeconds, toProblem } from './problem';
+
+describe('fieldOfProblem', () => {
+  const fields = ['jail', 'ip', 'setupToken', 'password'];
+  it('maps invalid_<field> to the field, camel case included', () => {
+    expect(fieldOfProblem({ status: 400, code: 'invalid_ip' }, fields)).toBe('ip');
+    expect(fieldOfProblem({ status: 400, code: 'invalid_setup_token' }, fields)).toBe('setupToken');
+  });
+  it('maps known codes that do not follow the pattern', () => {
+    expect(fieldOfProblem({ status: 400, code: 'weak_password' }, fields)).toBe('password');
+    expect(fieldOfProblem({ status: 422, code: 'too_wide' }, fields)).toBe('ip');
+  });
+  it('leaves problems about no field of the form above the form', () => {
+    expect(fieldOfProblem({ status: 400, code: 'invalid_schedule' }, fields)).toBeUndefined();
+    expect(fieldOfProblem({ status: 503, code: 'fail2ban_unavailable' }, fields)).toBeUndefined();
+  });
+});
+
+describe('toProblem', () => {
+  it('keeps BanGUI\'s problem documents', () => {
+    const p = toProblem(409, { code: 'import_running', detail: 'an import is running', status: 409 });
+    expect(p.code).toBe('import_running');
+  });
+  it('turns a foreign body (a proxy\'s HTML) into a status problem', () => {
+    const p = toProblem(502, '<html>Bad gateway</html>', 'Bad Gateway');
+    expect(p.code).toBe('http_502');
+    expect(p.detail).toContain('502');
+  });
+  it('describes a network failure', () => {
+    expect(toProblem(0, undefined).code).toBe('network');
+  });
+});
+
+describe('describe and retryAfterSeconds', () => {
+  it('adds the retry time to a throttled answer', () => {
+    const e = new ApiError({ status: 429, code: 'rate_limited', detail: 'too many login attempts' }, 30);
+    expect(describeError(e)).toBe('Too many login attempts. Try again in 30 s.');
+  });
+  it('reads only whole seconds from Retry-After', () => {
+    expect(retryAfterSeconds('12')).toBe(12);
+    expect(retryAfterSeconds('Wed, 21 Oct 2026 07:28:00 GMT')).toBeUndefined();
+    expect(retryAfterSeconds(null)).toBeUndefined();
+  });
+});

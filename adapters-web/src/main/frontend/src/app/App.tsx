@@ -1,0 +1,151 @@
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { call, client } from '../api/client';
+import { ApiError } from '../api/problem';
+import { Button, Link, Loading, ProblemBanner } from '../ui/components';
+import { matchPath, navigate, useLocation } from './router';
+import { session } from './session';
+import { applyTheme, nextTheme, storedTheme } from './theme';
+import { SetupPage } from '../pages/Setup';
+import { LoginPage } from '../pages/Login';
+import { DashboardPage } from '../pages/Dashboard';
+import { JailsPage, JailDetailPage } from '../pages/Jails';
+import { BansPage } from '../pages/Bans';
+import { HistoryPage, IpDetailPage } from '../pages/History';
+import { BlocklistsPage, BlocklistDetailPage } from '../pages/Blocklists';
+import { ConfigurationPage, ConfigItemPage } from '../pages/Configuration';
+import { JobsPage } from '../pages/Jobs';
+import { AuditPage } from '../pages/Audit';
+import { SettingsPage } from '../pages/Settings';
+
+/** What every page receives: the path parameters of its route and the query string. */
+export interface PageProps {
+  params: Record<string, string>;
+  query: URLSearchParams;
+}
+
+const ROUTES: [string, ComponentType<PageProps>][] = [
+  ['/', DashboardPage],
+  ['/dashboard', DashboardPage],
+  ['/jails', JailsPage],
+  ['/jails/:name', JailDetailPage],
+  ['/bans', BansPage],
+  ['/history', HistoryPage],
+  ['/history/ip/:ip', IpDetailPage],
+  ['/blocklists', BlocklistsPage],
+  ['/blocklists/:id', BlocklistDetailPage],
+  ['/config', ConfigurationPage],
+  ['/config/:kind/:name', ConfigItemPage],
+  ['/jobs', JobsPage],
+  ['/audit', AuditPage],
+  ['/settings', SettingsPage],
+];
+
+export const NAV: [string, string][] = [
+  ['Dashboard', '/dashboard'], ['Jails', '/jails'], ['Bans', '/bans'], ['History', '/history'],
+  ['Blocklists', '/blocklists'], ['Configuration', '/config'], ['Jobs', '/jobs'], ['Audit', '/audit'],
+  ['Settings', '/settings'],
+];
+
+type Gate = 'checking' | 'setup' | 'login' | 'in' | 'unreachable';
+
+/** Decides what the person sees first: the setup wizard, the login page, or the app. */
+async function whereToStart(): Promise<Gate> {
+  try {
+    await call(client.GET('/api/v1/auth/session'));
+    return 'in';
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 0) return 'unreachable';
+  }
+  try {
+    const status = await call(client.GET('/api/v1/setup'));
+    return status.complete ? 'login' : 'setup';
+  } catch {
+    return 'unreachable';
+  }
+}
+
+export function App() {
+  const location = useLocation();
+  const [gate, setGate] = useState<Gate>('checking');
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+
+  useEffect(() => { whereToStart().then(setGate); }, []);
+  useEffect(() => session.subscribe(() => {
+    if (session.wasExpired()) {
+      setNotice('Your session ended. Log in again.');
+      setGate(g => (g === 'in' ? 'login' : g));
+    }
+  }), []);
+
+  if (gate === 'checking') return <main class="center"><Loading /></main>;
+  if (gate === 'unreachable') {
+    return (
+      <main class="center">
+        <ProblemBanner error={new ApiError({ status: 0, code: 'network', detail: 'BanGUI could not be reached.' })} />
+        <Button onClick={() => { setGate('checking'); whereToStart().then(setGate); }}>Try again</Button>
+      </main>
+    );
+  }
+  if (gate === 'setup') {
+    if (location.path !== '/setup') navigate('/setup', true);
+    return <SetupPage onDone={() => { setNotice('Setup is done. Log in with the new password.'); setGate('login'); navigate('/login', true); }} />;
+  }
+  if (gate === 'login') {
+    if (location.path !== '/login') {
+      navigate(`/login?next=${encodeURIComponent(location.path === '/setup' ? '/dashboard' : location.path + location.search)}`, true);
+    }
+    return <LoginPage notice={notice} onLoggedIn={() => {
+      setNotice(undefined);
+      setGate('in');
+      const next = new URLSearchParams(location.search).get('next');
+      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/dashboard', true);
+    }} />;
+  }
+  if (location.path === '/login' || location.path === '/setup') navigate('/dashboard', true);
+  return <Shell path={location.path} query={location.query} onLoggedOut={() => { setNotice('You are logged out.'); setGate('login'); }} />;
+}
+
+function Shell({ path, query, onLoggedOut }: { path: string; query: URLSearchParams; onLoggedOut: () => void }) {
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [theme, setTheme] = useState(storedTheme());
+  let page: preact.JSX.Element = <NotFound />;
+  for (const [pattern, Component] of ROUTES) {
+    const params = matchPath(pattern, path);
+    if (params) { page = <Component params={params} query={query} />; break; }
+  }
+  const logout = async () => {
+    try { await call(client.POST('/api/v1/auth/logout')); } catch { /* the session may be gone already */ }
+    session.loggedOut();
+    onLoggedOut();
+  };
+  const current = path === '/' ? '/dashboard' : '/' + (path.split('/')[1] ?? '');
+  return (
+    <>
+      <a class="skip" href="#main">Skip to content</a>
+      <header class="topbar">
+        <Link class="brand" href="/dashboard">BanGUI</Link>
+        <button type="button" class="btn plain menu-toggle" aria-expanded={menuOpen} aria-controls="nav"
+          onClick={() => setMenuOpen(o => !o)}>Menu</button>
+        <nav id="nav" class={menuOpen ? 'open' : ''} aria-label="Main">
+          {NAV.map(([label, href]) => (
+            <Link href={href} aria-current={current === href ? 'page' : undefined}
+              onClick={() => setMenuOpen(false)}>{label}</Link>
+          ))}
+        </nav>
+        <div class="topbar-end">
+          <button type="button" class="btn plain" title="Switch between system, dark and light theme"
+            onClick={() => { const t = nextTheme(theme); applyTheme(t); setTheme(t); }}>
+            Theme: {theme}
+          </button>
+          <button type="button" class="btn plain" onClick={logout}>Log out</button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>{page}</main>
+    </>
+  );
+}
+
+function NotFound() {
+  return <div><h1>Not found</h1><p>No page here. <Link href="/dashboard">Go to the dashboard</Link>.</p></div>;
+}

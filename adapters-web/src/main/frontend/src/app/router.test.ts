@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { matchPath, path, withQuery } from './router';
+
+describe('matchPath', () => {
+  it('matches a page and decodes its parameters', () => {
+    expect(matchPath('/jails/:name', '/jails/sshd')).toEqual({ name: 'sshd' });
+    expect(matchPath('/history/ip/:ip', '/history/ip/2001%3Adb8%3A%3A1')).toEqual({ ip: '2001:db8::1' });
+  });
+  it('ignores a trailing slash and refuses other shapes', () => {
+    expect(matchPath('/jails', '/jails/')).toEqual({});
+    expect(matchPath('/jails/:name', '/jails')).toBeNull();
+    expect(matchPath('/jails/:name', '/jails/a/b')).toBeNull();
+  });
+  it('refuses a malformed escape instead of throwing', () => {
+    expect(matchPath('/jails/:name', '/jails/%E0%A4%A')).toBeNull();
+  });
+});
+
+describe('path and withQuery', () => {
+  it('encodes each parameter as one segment', () => {
+    expect(path('/api/v1/bans', 'sshd', '10.0.0.0/8')).toBe('/api/v1/bans/sshd/10.0.0.0%2F8');
+  });
+  it('leaves out empty query values', () => {
+    expect(withQuery('/history', { jail: 'sshd', ip: '', limit: 50, cursor: undefined })).toBe('/history?jail=sshd&limit=50');
+  });
+});

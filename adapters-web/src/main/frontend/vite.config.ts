@@ -1,0 +1,20 @@
+import { defineConfig } from 'vite';
+
+// The app is built into the web adapter's classes, so the jar serves it at / (UiController).
+export default defineConfig({
+  base: '/',
+  build: {
+    outDir: '../../../target/classes/public',
+    emptyOutDir: true,
+    assetsDir: 'assets',
+    target: 'es2022',
+    sourcemap: false,
+    // the world map is a separate chunk: only the dashboard loads it
+    chunkSizeWarningLimit: 200,
+  },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  resolve: {
+    alias: { react: 'preact/compat', 'react-dom': 'preact/compat' },
+  },
+  test: { environment: 'node', include: ['src/**/*.test.ts'] },
+} as never);
