@@ -66,14 +66,15 @@ export function EditForm({ kind, name, values, save }:
   const [saved, setSaved] = useState(false);
   const action = useAction(save);
 
-  // a saved change (or another load) brings new values: the form starts again from them
+  // a saved change (or another load with other values) brings new values: the form starts again from them
+  const signature = JSON.stringify(values);
   useEffect(() => {
     setForm(initialForm(values, keys));
     setRemoved(new Set());
     setNewKey('');
     setNewValue('');
     setPreview(undefined);
-  }, [values, keys]);
+  }, [signature, keys.join('\n')]);
 
   const edited = () => {
     setPreview(undefined);
@@ -117,9 +118,9 @@ export function EditForm({ kind, name, values, save }:
               hint={<>from <code>{v.file}:{v.line}</code> [{v.section}]</>}>
               {multi
                 ? <textarea name={key} id={key} rows={Math.min(10, Math.max(2, (form[key] ?? '').split('\n').length + 1))}
-                    value={form[key]} spellcheck={false} disabled={removed.has(key)}
+                    value={form[key]} spellcheck={false} disabled={removed.has(key)} aria-describedby={`${key}-hint`}
                     onInput={e => set(key, (e.target as HTMLTextAreaElement).value)} />
-                : <input name={key} id={key} value={form[key]} spellcheck={false} disabled={removed.has(key)}
+                : <input name={key} id={key} value={form[key]} spellcheck={false} disabled={removed.has(key)} aria-describedby={`${key}-hint`}
                     onInput={e => set(key, (e.target as HTMLInputElement).value)} />}
               {isOverride(v) && (
                 <label class="check">
@@ -231,7 +232,7 @@ export function RegexTester({ test, adHoc }:
           onInput={e => setLines((e.target as HTMLTextAreaElement).value)} />
       </Field>
       <div class="form-actions"><Button type="submit" kind="primary" busy={action.busy}>Test</Button></div>
-      {action.error !== undefined && !known && <ConfigProblem error={action.error} />}
+      {action.error !== undefined && !known && <ConfigProblem error={action.error} invalidTitle="fail2ban could not run the test:" />}
       {result && <TestResults result={result} />}
     </form>
   );

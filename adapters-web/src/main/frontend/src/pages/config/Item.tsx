@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { call, client } from '../../api/client';
 import type { components } from '../../api/schema';
 import { useAction, usePoll } from '../../app/hooks';
@@ -32,7 +32,9 @@ function Breadcrumb({ kind, name }: { kind: Kind; name: string }) {
 export function JailConfig({ name }: { name: string }) {
   const load = useCallback(() => call(client.GET('/api/v1/config/jails/{name}', { params: { path: { name } } })), [name]);
   const { data, error, loading, reload } = usePoll<JailView>(load, [name]);
+  // the answer of a save shows at once; the next load (after a reload) replaces it
   const [state, setState] = useState<JailView | undefined>(undefined);
+  useEffect(() => setState(undefined), [data]);
   const jail = state && state.name === name ? state : data;
 
   const save = useCallback(async (changes: Changes) => {
@@ -124,6 +126,7 @@ export function DefinitionConfig({ kind, name }: { kind: 'filters' | 'actions'; 
     : client.GET('/api/v1/config/actions/{name}', { params: { path: { name } } })), [kind, name]);
   const { data, error, loading } = usePoll<DefinitionView>(load, [kind, name]);
   const [state, setState] = useState<DefinitionView | undefined>(undefined);
+  useEffect(() => setState(undefined), [data]);
   const def = state && state.name === name ? state : data;
 
   const save = useCallback(async (changes: Changes) => {

@@ -87,10 +87,10 @@ export function NamesTab({ kind, q }: { kind: 'filters' | 'actions'; q: string }
 export function ChangesTab() {
   const load = useCallback(() => call(client.GET('/api/v1/config/changes')), []);
   const { data, error, loading, reload } = usePoll(load, []);
-  const [reverted, setReverted] = useState<ChangeView | undefined>(undefined);
+  const [reverted, setReverted] = useState<{ of: number; change: ChangeView } | undefined>(undefined);
   const revert = useAction(useCallback(async (id: number) => {
     const change = await call(client.POST('/api/v1/config/changes/{id}/revert', { params: { path: { id: String(id) } } }));
-    setReverted(change);
+    setReverted({ of: id, change });
     reload();
     return change;
   }, [reload]));
@@ -99,8 +99,8 @@ export function ChangesTab() {
   return (
     <section aria-label="Changes">
       <ProblemBanner error={revert.error} />
-      {reverted && <p class="notice" role="status">Reverted: {reverted.file} is back as before (change {reverted.id}).
-        Reload fail2ban to apply it.</p>}
+      {reverted && <p class="notice" role="status">Reverted change {reverted.of}: <code>{reverted.change.file}</code> is
+        back as it was before it (kept as change {reverted.change.id}). Reload fail2ban to apply it.</p>}
       {changes.length === 0 ? <Empty>BanGUI has not changed any file yet.</Empty> : (
         <div class="table-wrap">
           <table class="config-changes">

@@ -20,12 +20,13 @@ export function DiffView({ diff, label }: { diff: string; label?: string }) {
  * A refused configuration write, readably: fail2ban's own message in a pre for config_invalid, the file that
  * wins for shadowed, the rest as a problem banner.
  */
-export function ConfigProblem({ error, fields = [] }: { error: unknown; fields?: readonly string[] }) {
+export function ConfigProblem({ error, fields = [], invalidTitle = 'fail2ban refused this configuration; nothing was changed.' }:
+  { error: unknown; fields?: readonly string[]; invalidTitle?: string }) {
   if (!(error instanceof ApiError)) return <ProblemBanner error={error} fields={fields} />;
   if (error.code === 'config_invalid') {
     return (
       <div class="problem" role="alert">
-        <strong>fail2ban refused this configuration; nothing was changed.</strong>
+        <strong>{invalidTitle}</strong>
         <pre class="f2b-message">{error.problem.detail}</pre>
       </div>
     );
