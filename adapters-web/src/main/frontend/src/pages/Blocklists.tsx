@@ -214,7 +214,10 @@ function ImportTable({ imports, showSource }: { imports: ImportRun[]; showSource
               {showSource && <td><Link href={path('/blocklists', String(i.source))}>{i.sourceName}</Link></td>}
               <td><Time value={i.startedAt} />{i.finishedAt && <div class="muted small">ended <Time value={i.finishedAt} /></div>}</td>
               <td data-testid="import-status"><Badge tone={importTone(i.status)}>{i.status}</Badge></td>
-              <td>{i.status === 'running' && i.entries.total === 0 ? <span class="muted">—</span> : entriesSummary(i.entries)}</td>
+              <td>
+                {i.trigger === 'delete' ? <span class="muted">release of the deleted source's entries</span>
+                  : i.status === 'running' && i.entries.total === 0 ? <span class="muted">—</span> : entriesSummary(i.entries)}
+              </td>
               <td>{changesSummary(i)}</td>
               <td>
                 {i.error && <div class="bad-text">{i.error}</div>}
@@ -324,7 +327,7 @@ export function BlocklistsPage({ query }: PageProps) {
                 <th scope="col">Enabled</th>
                 <th scope="col">Next import</th>
                 <th scope="col">Last import</th>
-                <th scope="col"><span class="sr-only">Actions</span></th>
+                <th scope="col" class="actions-col"><span class="sr-only">Actions</span></th>
               </tr>
             </thead>
             <tbody>
@@ -447,11 +450,11 @@ export function BlocklistDetailPage({ params, query }: PageProps) {
         </>
       )}
 
-      <h2>Import log</h2>
-      <ProblemBanner error={log.error} />
-      {!log.data && log.loading && <Loading />}
-      {log.data && <ImportTable imports={rows} showSource={false} />}
-      {log.data && (
+      {!notFound && <h2>Import log</h2>}
+      {!notFound && <ProblemBanner error={log.error} />}
+      {!notFound && !log.data && log.loading && <Loading />}
+      {!notFound && log.data && <ImportTable imports={rows} showSource={false} />}
+      {!notFound && log.data && (
         <Pager cursor={log.data.nextCursor} atFirst={!cursor}
           onNext={c => navigate(withQuery(path('/blocklists', id), { cursor: c }))}
           onFirst={() => navigate(path('/blocklists', id))} />

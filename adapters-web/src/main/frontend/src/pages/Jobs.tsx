@@ -89,7 +89,7 @@ export function JobsPage({ query }: PageProps) {
                 <th scope="col">Schedule</th>
                 <th scope="col">Last run</th>
                 <th scope="col">Next run</th>
-                <th scope="col"><span class="sr-only">Actions</span></th>
+                <th scope="col" class="actions-col"><span class="sr-only">Actions</span></th>
               </tr>
             </thead>
             <tbody>
