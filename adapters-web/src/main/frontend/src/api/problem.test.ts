@@ -11,6 +11,15 @@ describe('fieldOfProblem', () => {
     expect(fieldOfProblem({ status: 400, code: 'weak_password' }, fields)).toBe('password');
     expect(fieldOfProblem({ status: 422, code: 'too_wide' }, fields)).toBe('ip');
   });
+  it('maps the blocklist form\'s refusals to its fields', () => {
+    const form = ['name', 'url', 'jail', 'schedule', 'enabled'];
+    expect(fieldOfProblem({ status: 400, code: 'invalid_url' }, form)).toBe('url');
+    expect(fieldOfProblem({ status: 400, code: 'invalid_schedule' }, form)).toBe('schedule');
+    expect(fieldOfProblem({ status: 400, code: 'invalid_name' }, form)).toBe('name');
+    expect(fieldOfProblem({ status: 409, code: 'name_taken' }, form)).toBe('name');
+    expect(fieldOfProblem({ status: 422, code: 'unknown_jail' }, form)).toBe('jail');
+    expect(fieldOfProblem({ status: 409, code: 'import_running' }, form)).toBeUndefined();
+  });
   it('leaves problems about no field of the form above the form', () => {
     expect(fieldOfProblem({ status: 400, code: 'invalid_schedule' }, fields)).toBeUndefined();
     expect(fieldOfProblem({ status: 503, code: 'fail2ban_unavailable' }, fields)).toBeUndefined();

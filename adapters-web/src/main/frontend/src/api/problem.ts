@@ -48,6 +48,7 @@ const FIELD_OF_CODE: Record<string, string> = {
   invalid_address: 'ip',
   unknown_jail: 'jail',
   invalid_cron: 'schedule',
+  name_taken: 'name',
 };
 
 /**
