@@ -55,7 +55,7 @@ function ServerSettingsCard() {
           {SERVER_SETTINGS.map(def => (
             <Field label={def.label} name={def.key} error={err(def.key)} hint={<><code>{def.key}</code> · {def.hint}</>}>
               {def.kind === 'loglevel' ? (
-                <select id={def.key} name={def.key} value={form[def.key]} aria-describedby={`${def.key}-hint`}
+                <select id={def.key} name={def.key} value={form[def.key]}
                   onChange={e => set(def.key, e.currentTarget.value)}>
                   {!form[def.key] && <option value="">not set</option>}
                   {!(LOG_LEVELS as readonly string[]).includes(original.values[def.key] ?? '') && original.values[def.key] &&
@@ -63,14 +63,14 @@ function ServerSettingsCard() {
                   {LOG_LEVELS.map(l => <option value={l}>{l}</option>)}
                 </select>
               ) : def.kind === 'boolean' ? (
-                <select id={def.key} name={def.key} value={form[def.key]} aria-describedby={`${def.key}-hint`}
+                <select id={def.key} name={def.key} value={form[def.key]}
                   onChange={e => set(def.key, e.currentTarget.value)}>
                   {booleanOptions(original.values[def.key] ?? '').map(o => <option value={o.value}>{o.label}</option>)}
                 </select>
               ) : (
                 <input id={def.key} name={def.key} value={form[def.key]} autocomplete="off" spellcheck={false}
                   placeholder={original.values[def.key] === undefined ? 'not set' : undefined}
-                  aria-describedby={`${def.key}-hint`} onInput={e => set(def.key, e.currentTarget.value)} />
+                  onInput={e => set(def.key, e.currentTarget.value)} />
               )}
             </Field>
           ))}
