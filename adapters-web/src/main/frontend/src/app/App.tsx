@@ -1,5 +1,5 @@
 import type { ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { call, client } from '../api/client';
 import { ApiError } from '../api/problem';
 import { Button, Link, Loading, ProblemBanner } from '../ui/components';
@@ -71,10 +71,13 @@ export function App() {
   const [notice, setNotice] = useState<string | undefined>(undefined);
 
   useEffect(() => { whereToStart().then(setGate); }, []);
+  // only a session that was in use can end: the 401 of the first check (no session yet) says nothing
+  const gateNow = useRef(gate);
+  gateNow.current = gate;
   useEffect(() => session.subscribe(() => {
-    if (session.wasExpired()) {
+    if (session.wasExpired() && gateNow.current === 'in') {
       setNotice('Your session ended. Log in again.');
-      setGate(g => (g === 'in' ? 'login' : g));
+      setGate('login');
     }
   }), []);
 
