@@ -16,5 +16,6 @@ export default defineConfig({
   resolve: {
     alias: { react: 'preact/compat', 'react-dom': 'preact/compat' },
   },
-  test: { environment: 'node', include: ['src/**/*.test.ts'] },
+  // styles.css as text for the contrast test of its theme colours
+  test: { environment: 'node', include: ['src/**/*.test.ts'], css: { include: [/styles\.css/] } },
 } as never);
