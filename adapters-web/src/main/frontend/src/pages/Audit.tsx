@@ -38,18 +38,18 @@ export function AuditPage({ query }: PageProps) {
       <PageHeader title="Audit" />
       <form class="inline card" onSubmit={apply} aria-label="Filter the audit trail">
         <Field label="Action" name="action" error={err('action')}>
-          <select id="action" name="action" value={form.action} onChange={e => setForm({ ...form, action: e.currentTarget.value })}>
+          <select id="action" name="action" value={form.action} onChange={e => { const v = e.currentTarget.value; setForm(f => ({ ...f, action: v })); }}>
             <option value="">All actions</option>
             {AUDIT_ACTIONS.map(a => <option value={a}>{actionLabel(a)}</option>)}
           </select>
         </Field>
         <Field label="Since" name="since" error={err('since')}>
           <input id="since" name="since" type="datetime-local" value={form.since}
-            onInput={e => setForm({ ...form, since: e.currentTarget.value })} />
+            onInput={e => { const v = e.currentTarget.value; setForm(f => ({ ...f, since: v })); }} />
         </Field>
         <Field label="Until" name="until" error={err('until')}>
           <input id="until" name="until" type="datetime-local" value={form.until}
-            onInput={e => setForm({ ...form, until: e.currentTarget.value })} />
+            onInput={e => { const v = e.currentTarget.value; setForm(f => ({ ...f, until: v })); }} />
         </Field>
         <Button type="submit" kind="primary">Apply</Button>
         {(filter.action || filter.since || filter.until) && (

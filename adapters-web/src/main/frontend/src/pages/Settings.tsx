@@ -39,7 +39,7 @@ function ServerSettingsCard() {
     setSaved({ keys: Object.keys(changed), warnings: answer.warnings });
   });
   const err = (key: string) => fieldError(save.error, key, SERVER_SETTING_KEYS);
-  const set = (key: string, value: string) => { setSaved(undefined); save.clearError(); setForm({ ...form, [key]: value }); };
+  const set = (key: string, value: string) => { setSaved(undefined); save.clearError(); setForm(f => ({ ...f, [key]: value })); };
 
   return (
     <section class="card" aria-labelledby="server-settings-h">
