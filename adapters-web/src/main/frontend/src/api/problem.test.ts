@@ -26,6 +26,34 @@ describe('fieldOfProblem', () => {
   });
 });
 
+describe('fieldOfProblem with dotted keys (server settings)', () => {
+  const fields = ['loglevel', 'dbpurgeage', 'bantime.increment', 'bantime.factor', 'bantime.maxtime'];
+  it('maps the pattern and aliases to keys', () => {
+    expect(fieldOfProblem({ status: 400, code: 'invalid_loglevel' }, fields)).toBe('loglevel');
+    expect(fieldOfProblem({ status: 400, code: 'invalid_dbpurgeage' }, fields)).toBe('dbpurgeage');
+    expect(fieldOfProblem({ status: 400, code: 'dbpurgeage_too_short' }, fields)).toBe('dbpurgeage');
+  });
+  it('maps invalid_value to the key its detail quotes, dots and all', () => {
+    expect(fieldOfProblem({ status: 400, code: 'invalid_value',
+      detail: "'bantime.factor' is not in the format fail2ban expects for it" }, fields)).toBe('bantime.factor');
+    expect(fieldOfProblem({ status: 400, code: 'invalid_value',
+      detail: "the value of 'bantime.maxtime' has a ';' at the start of a line" }, fields)).toBe('bantime.maxtime');
+  });
+  it('leaves invalid_value above the form when the quoted key is not a field', () => {
+    expect(fieldOfProblem({ status: 400, code: 'invalid_value', detail: "'bantime.formula' needs a value" }, fields))
+      .toBeUndefined();
+    expect(fieldOfProblem({ status: 400, code: 'invalid_value' }, fields)).toBeUndefined();
+    expect(fieldOfProblem({ status: 400, code: 'invalid_key', detail: 'settable: loglevel, dbpurgeage' }, fields))
+      .toBeUndefined();
+  });
+  it('maps invalid_time by the word its detail starts with', () => {
+    const time = ['action', 'since', 'until'];
+    expect(fieldOfProblem({ status: 400, code: 'invalid_time', detail: 'until must be an ISO-8601 instant' }, time))
+      .toBe('until');
+    expect(fieldOfProblem({ status: 400, code: 'invalid_time', detail: 'must be an instant' }, time)).toBeUndefined();
+  });
+});
+
 describe('toProblem', () => {
   it('keeps BanGUI\'s problem documents', () => {
     const p = toProblem(409, { code: 'import_running', detail: 'an import is running', status: 409 });
