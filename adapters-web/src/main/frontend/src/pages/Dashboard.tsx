@@ -32,10 +32,10 @@ export function DashboardPage({ query }: PageProps) {
   );
 }
 
-function Stat({ name, label, value, title, children }:
-  { name: string; label: string; value: ComponentChildren; title?: string; children?: ComponentChildren }) {
+function Stat({ name, label, value, raw, children }:
+  { name: string; label: string; value: ComponentChildren; raw?: string | number; children?: ComponentChildren }) {
   return (
-    <div class="stat" data-testid={`stat-${name}`} title={title}>
+    <div class="stat" data-testid={`stat-${name}`} data-value={raw}>
       <div class="value">{value}</div>
       <div class="label">{label}</div>
       {children && <div class="sub muted">{children}</div>}
@@ -59,15 +59,15 @@ function StatusCards() {
           <div class="label">fail2ban</div>
           <div class="sub muted">as of <Time value={data.observedAt} /></div>
         </div>
-        <Stat name="version" label="fail2ban version" value={fail2ban.version ?? '—'}>
+        <Stat name="version" label="fail2ban version" value={fail2ban.version ?? '—'} raw={fail2ban.version ?? ''}>
           {fail2ban.purgeAgeSeconds != null && fail2ban.purgeAgeSeconds > 0 &&
             <>keeps bans {formatDuration(fail2ban.purgeAgeSeconds)}</>}
         </Stat>
-        <Stat name="jails" label="Jails running" value={<Link href="/jails">{formatCount(data.jailCount)}</Link>} />
-        <Stat name="banned" label="Banned now" value={<Link href="/bans">{formatCount(data.banned.current)}</Link>}>
+        <Stat name="jails" label="Jails running" raw={data.jailCount} value={<Link href="/jails">{formatCount(data.jailCount)}</Link>} />
+        <Stat name="banned" label="Banned now" raw={data.banned.current} value={<Link href="/bans">{formatCount(data.banned.current)}</Link>}>
           {formatCount(data.banned.total)} since start
         </Stat>
-        <Stat name="failed" label="Failures now" value={formatCount(data.failed.current)}>
+        <Stat name="failed" label="Failures now" raw={data.failed.current} value={formatCount(data.failed.current)}>
           {formatCount(data.failed.total)} since start
         </Stat>
       </div>

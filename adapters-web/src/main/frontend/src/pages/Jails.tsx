@@ -107,7 +107,7 @@ export function JailDetailPage({ params }: PageProps) {
         : <ProblemBanner error={error} />}
 
       <div class="actions-row" role="group" aria-label="Jail control">
-        <Button kind="primary" busy={control.busy} onClick={() => control.run('start')}>Start</Button>
+        <Button kind={notFound ? 'primary' : 'plain'} busy={control.busy} onClick={() => control.run('start')}>Start</Button>
         <ConfirmButton label="Stop" busy={control.busy} onConfirm={() => control.run('stop')}
           title="Stops the jail: fail2ban lifts its bans and forgets it until it is started or fail2ban reloads" />
         <Button busy={control.busy} disabled={!data || !!error} onClick={() => control.run('idle-on')}
@@ -117,7 +117,8 @@ export function JailDetailPage({ params }: PageProps) {
       <ProblemBanner error={control.error} />
       {message && <p class="notice" role="status">{message}</p>}
 
-      {!data ? (!error && <Loading />) : (
+      {/* a jail that is gone has no counters or settings: the last ones seen would mislead */}
+      {!data || notFound ? (!error && <Loading />) : (
         <>
           <div class="stats">
             <div class="stat" data-testid="stat-banned"><div class="value">{formatCount(data.counters.currentlyBanned)}</div><div class="label">Banned now</div></div>
