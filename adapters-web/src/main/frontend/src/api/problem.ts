@@ -47,6 +47,11 @@ const FIELD_OF_CODE: Record<string, string> = {
   invalid_network: 'ip',
   invalid_address: 'ip',
   unknown_jail: 'jail',
+  invalid_jail_name: 'jail',
+  address_not_bannable: 'ip',
+  address_ignored: 'ip',
+  already_banned: 'ip',
+  invalid_time_range: 'until',
   invalid_cron: 'schedule',
 };
 
