@@ -7,6 +7,12 @@ describe('historyFromQuery and historyQuery', () => {
     expect(filters).toEqual({ ...EMPTY_FILTERS, jail: 'sshd', origin: 'manual', since: '2026-01-01T00:00:00.000Z' });
     expect(cursor).toBe('abc');
   });
+  it('keeps a page size the API takes and drops any other', () => {
+    expect(historyFromQuery(new URLSearchParams('limit=200')).limit).toBe('200');
+    expect(historyFromQuery(new URLSearchParams('limit=0')).limit).toBe('');
+    expect(historyFromQuery(new URLSearchParams('limit=501')).limit).toBe('');
+    expect(historyFromQuery(new URLSearchParams('limit=abc')).limit).toBe('');
+  });
   it('sends only what is set, plus cursor and limit', () => {
     expect(historyQuery({ ...EMPTY_FILTERS, ip: '198.18.0.0/24' }, { cursor: 'c1', limit: 50 }))
       .toEqual({ ip: '198.18.0.0/24', cursor: 'c1', limit: '50' });

@@ -21,11 +21,18 @@ const KEYS = ['jail', 'ip', 'country', 'origin', 'since', 'until'] as const;
 
 export const EMPTY_FILTERS: HistoryFilters = { jail: '', ip: '', country: '', origin: '', since: '', until: '' };
 
-/** The filters and the page's cursor from the query string. */
-export function historyFromQuery(query: URLSearchParams): { filters: HistoryFilters; cursor: string } {
+/** Page sizes offered; the API takes 1 to 500 and answers 100 by default. */
+export const PAGE_SIZES = [50, 100, 200, 500] as const;
+
+/** The filters, the page's cursor and the page size ('' for the API's default) from the query string. */
+export function historyFromQuery(query: URLSearchParams): { filters: HistoryFilters; cursor: string; limit: string } {
   const filters = { ...EMPTY_FILTERS };
   for (const k of KEYS) filters[k] = (query.get(k) ?? '').trim();
-  return { filters, cursor: (query.get('cursor') ?? '').trim() };
+  const limit = (query.get('limit') ?? '').trim();
+  return {
+    filters, cursor: (query.get('cursor') ?? '').trim(),
+    limit: /^\d{1,3}$/.test(limit) && Number(limit) >= 1 && Number(limit) <= 500 ? String(Number(limit)) : '',
+  };
 }
 
 /** The non-empty filters (plus cursor and limit when given) as query parameters, for the API and the URL. */

@@ -210,7 +210,8 @@ function BanTable({ bans, loading, error, filtered, resetKey, onChanged }: {
     setFailures(f => { const n = new Map(f); rowKeys.forEach(k => n.delete(k)); return n; });
     setProgress(rows.length > 1 ? { done: 0, total: rows.length } : undefined);
     const results = await runBulk(rows, unbanOne, {
-      concurrency: 2, retryAfter: throttled,
+      // the server limits unbans (100 a minute by default): a throttled row waits and is tried again
+      concurrency: 2, retryAfter: throttled, maxRetries: 30,
       onProgress: done => rows.length > 1 && setProgress({ done, total: rows.length }),
     });
     setBusyKeys(new Set());

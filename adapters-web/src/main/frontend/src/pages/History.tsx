@@ -9,7 +9,7 @@ import {
 } from '../ui/components';
 import { countryLabel, formatCount, formatDuration } from '../lib/format';
 import {
-  EMPTY_FILTERS, ORIGINS, endText, exportHref, filtersOfForm, formOfFilters, historyFromQuery, historyQuery,
+  EMPTY_FILTERS, ORIGINS, PAGE_SIZES, endText, exportHref, filtersOfForm, formOfFilters, historyFromQuery, historyQuery,
   type HistoryFilters, type HistoryForm,
 } from '../lib/history';
 
@@ -26,12 +26,13 @@ async function loadJails(): Promise<string[]> {
 
 export function HistoryPage({ query }: PageProps) {
   const search = query.toString();
-  const { filters, cursor } = historyFromQuery(query);
+  const { filters, cursor, limit } = historyFromQuery(query);
   const jails = usePoll(loadJails, []);
   // only the first page is refreshed: a later page is a fixed slice behind its cursor
-  const page = usePoll(() => call(client.GET('/api/v1/history', { params: { query: historyQuery(filters, { cursor }) } })),
+  const page = usePoll(() => call(client.GET('/api/v1/history', { params: { query: historyQuery(filters, { cursor, limit }) } })),
     [search], cursor ? undefined : POLL_MS);
-  const to = (f: HistoryFilters, c?: string) => navigate(withQuery('/history', historyQuery(f, { cursor: c })));
+  const to = (f: HistoryFilters, c?: string, size = limit) =>
+    navigate(withQuery('/history', historyQuery(f, { limit: size, cursor: c })));
 
   return (
     <div class="history-page">
@@ -43,12 +44,21 @@ export function HistoryPage({ query }: PageProps) {
       <ProblemBanner error={page.error} fields={FIELDS} />
       {page.data === undefined ? (page.error ? null : <Loading />) : (
         <>
-          {cursor && <p class="muted">A later page of the selection. <Link href={withQuery('/history', historyQuery(filters))}>Back to the newest</Link>.</p>}
+          {cursor && <p class="muted">A later page of the selection. <Link href={withQuery('/history', historyQuery(filters, { limit }))}>Back to the newest</Link>.</p>}
           {page.data.items.length === 0
             ? <Empty>{cursor ? 'No more bans.' : 'No archived ban matches the filters.'}</Empty>
             : <HistoryTable items={page.data.items} showAddress />}
-          <Pager cursor={page.data.nextCursor} atFirst={!cursor}
-            onFirst={() => to(filters)} onNext={c => to(filters, c)} />
+          <div class="history-foot">
+            <Pager cursor={page.data.nextCursor} atFirst={!cursor}
+              onFirst={() => to(filters)} onNext={c => to(filters, c)} />
+            <div class="page-size">
+              <label for="limit">Rows per page</label>{' '}
+              <select id="limit" name="limit" value={limit || '100'}
+                onChange={e => to(filters, undefined, (e.target as HTMLSelectElement).value)}>
+                {PAGE_SIZES.map(n => <option value={String(n)}>{n}</option>)}
+              </select>
+            </div>
+          </div>
         </>
       )}
     </div>
