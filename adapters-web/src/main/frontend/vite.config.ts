@@ -16,5 +16,8 @@ export default defineConfig({
   resolve: {
     alias: { react: 'preact/compat', 'react-dom': 'preact/compat' },
   },
-  test: { environment: 'node', include: ['src/**/*.test.ts'] },
+  // `npm run dev`: the dev server on :5173 forwards the API to a BanGUI on :8080, so the app stays same-origin
+  server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
+  // styles.css as text for the contrast test of its theme colours
+  test: { environment: 'node', include: ['src/**/*.test.ts'], css: { include: [/styles\.css/] } },
 } as never);
