@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -30,7 +31,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -239,7 +239,9 @@ class WebUiE2EIT {
         screenshot("jails");
         driver.get(base + "/jails/sshd");
         waitForPage();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), LOG_BANNED));
+        visible(By.xpath("//main//h2[contains(@class, 'jail-name')][starts-with(normalize-space(), 'sshd')]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Banned now"));
+        visible(By.name("maxretry"));
         screenshot("jail-sshd");
     }
 
@@ -266,6 +268,7 @@ class WebUiE2EIT {
         fill(within(form, By.name("ip")), "10.0.0.0/7");
         button("Ban").click();
         wait.until(d -> !alertText(form).equals(reason));
+        assertThat(alertText(form)).contains("10.0.0.0/7");
         assertThat(driver.findElements(By.cssSelector("tr[data-ip=\"10.0.0.0/7\"]"))).isEmpty();
         screenshot("bans-refused");
 
@@ -335,19 +338,21 @@ class WebUiE2EIT {
         By form = By.xpath("//form[.//button[normalize-space()='Apply']]");
         fill(within(form, By.name("ip")), LIST.get(0));
         By row = By.cssSelector("tr[data-ip=\"" + LIST.get(0) + "\"]");
+        button("Apply").click();
+        wait.until(ExpectedConditions.urlContains("ip=" + LIST.get(0)));
         // history_sync archives every second; apply again until the archived ban is there
         new WebDriverWait(driver, SLOW, Duration.ofMillis(1000)).until(d -> {
             if (!d.findElements(row).isEmpty()) {
                 return true;
             }
             button("Apply").click();
-            return !d.findElements(row).isEmpty();
+            return false;
         });
-        assertThat(driver.getCurrentUrl()).contains("ip=" + LIST.get(0));
         assertThat(driver.findElements(By.cssSelector("tr[data-ip]")))
                 .allSatisfy(r -> assertThat(r.getAttribute("data-ip")).isEqualTo(LIST.get(0)));
         screenshot("history");
-        driver.get(base + "/history/ip/" + LIST.get(0));
+        centered(visible(row).findElement(By.xpath(".//a[normalize-space()='" + LIST.get(0) + "']"))).click();
+        wait.until(ExpectedConditions.urlContains("/history/ip/"));
         waitForPage();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), LIST.get(0)));
         screenshot("ip-detail");
@@ -477,13 +482,17 @@ class WebUiE2EIT {
         return digits.isEmpty() ? -1 : Integer.parseInt(digits);
     }
 
+    /** The whole page (not only the window) as {@code target/ui-screenshots/<name>.png}. */
     private void screenshot(String name) {
+        long width = ((Number) js("return document.documentElement.clientWidth")).longValue();
+        long height = ((Number) js("return Math.ceil(document.documentElement.scrollHeight)")).longValue();
+        Map<String, Object> shot = ((ChromeDriver) driver).executeCdpCommand("Page.captureScreenshot", Map.of(
+                "format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", Math.min(height, 8000), "scale", 1)));
         try {
-            byte[] png = ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES);
-            Path target = SHOTS.resolve(name + ".png");
             Path part = SHOTS.resolve(name + ".png.part");
-            Files.write(part, png);
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+            Files.write(part, Base64.getDecoder().decode((String) shot.get("data")));
+            Files.move(part, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
