@@ -362,7 +362,12 @@ class WebUiE2EIT {
     @Order(9)
     void theRemainingPagesShowTheirContent() {
         nav("Jobs");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "history_sync"));
+        By historySync = By.cssSelector("tr[data-job=\"history_sync\"]");
+        centered(visible(historySync).findElement(By.xpath(".//button[normalize-space()='Run now']"))).click();
+        assertThat(visible(By.cssSelector(".notice[role=status]")).getText()).startsWith("Started history_sync");
+        // the manual run is recorded and listed with the runs of the schedule
+        wait.until(d -> d.findElements(By.cssSelector("tr[data-run]")).stream()
+                .map(WebElement::getText).anyMatch(t -> t.contains("history_sync") && t.contains("manual")));
         screenshot("jobs");
         nav("Audit");
         waitForPage();
@@ -370,6 +375,8 @@ class WebUiE2EIT {
         screenshot("audit");
         nav("Settings");
         waitForPage();
+        // this browser's own session is listed
+        visible(By.cssSelector("tr[data-session].current"));
         screenshot("settings");
         // no page broke the content security policy or threw
         List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
