@@ -148,6 +148,7 @@ class WebUiE2EIT {
     void stop() {
         if (driver != null) {
             driver.quit();
+            deleteTree(dir.resolve("chromium-profile")); // tens of MB per run
         }
         if (service != null) {
             service.close();
@@ -487,6 +488,16 @@ class WebUiE2EIT {
     private static int number(String text) {
         String digits = text.replaceAll("[^0-9]", "");
         return digits.isEmpty() ? -1 : Integer.parseInt(digits);
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The whole page (not only the window) as {@code target/ui-screenshots/<name>.png}. */
