@@ -44,8 +44,11 @@ public class UiController {
         return shell(request);
     }
 
-    /** The app shell at a page's path; the app reads the path and shows that page. */
-    @Get("/{page:" + PAGES + "}{/rest:.*}")
+    /**
+     * The app shell at a page's path; the app reads the path and shows that page. The rest, if any, starts
+     * with a slash: {@code /jails/sshd} is a page, {@code /dashboardx} is not.
+     */
+    @Get("/{page:" + PAGES + "}{/rest:/.*}")
     @PublicRoute
     public HttpResponse<byte[]> page(HttpRequest<?> request, @PathVariable String page,
                                      @Nullable @PathVariable String rest) {
