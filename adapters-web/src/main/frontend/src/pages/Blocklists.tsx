@@ -420,7 +420,7 @@ export function BlocklistDetailPage({ params, query }: PageProps) {
       {!s && source.loading && <Loading />}
       {s && (
         <>
-          <h2 class="source-title">
+          <h2 class="source-title break">
             {s.name} <Badge tone={s.enabled ? 'ok' : 'neutral'}>{s.enabled ? 'enabled' : 'disabled'}</Badge>
           </h2>
           <p class="muted">
