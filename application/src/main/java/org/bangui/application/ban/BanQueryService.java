@@ -9,6 +9,8 @@ import org.bangui.domain.ban.BanPort;
 import org.bangui.domain.jail.JailControlPort;
 import org.bangui.domain.jail.JailName;
 import org.bangui.domain.jail.UnknownJailException;
+import org.bangui.domain.net.IpNetwork;
+import org.bangui.domain.shared.InvalidInputException;
 
 /**
  * Answers ban queries. With an address filter it first asks fail2ban where the address is banned, so that
@@ -54,6 +56,27 @@ public final class BanQueryService implements QueryBansUseCase {
             }
         }
         result.sort(ORDER);
+        return List.copyOf(result);
+    }
+
+    @Override
+    public List<IpNetwork> activeTargets() {
+        List<IpNetwork> result = new ArrayList<>();
+        for (JailName jail : jails.jailNames()) {
+            List<String> ids;
+            try {
+                ids = bans.bannedIds(jail);
+            } catch (UnknownJailException stoppedMeanwhile) {
+                continue;
+            }
+            for (String id : ids) {
+                try {
+                    result.add(IpNetwork.parse(id));
+                } catch (InvalidInputException notAnAddress) {
+                    // fail2ban bans any id a filter captured (a user name, say); it has no place on a map
+                }
+            }
+        }
         return List.copyOf(result);
     }
 }

@@ -19,6 +19,15 @@ public interface QueryBansUseCase {
     List<Ban> activeBans(BanQuery query);
 
     /**
+     * Every entry banned now in every running jail, once per jail, without start times: one {@code status} per
+     * jail instead of fail2ban formatting the time of each ban, about ten times cheaper with thousands of bans
+     * (for counts and maps). Ban ids that are not addresses or networks are left out.
+     *
+     * @throws org.bangui.domain.server.ServerUnavailableException if fail2ban cannot be reached
+     */
+    List<IpNetwork> activeTargets();
+
+    /**
      * Filters for {@link #activeBans}; an empty filter matches everything.
      *
      * @param jail only this jail

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.bangui.application.ban.QueryBansUseCase;
-import org.bangui.domain.ban.Ban;
 import org.bangui.domain.geo.GeoInfo;
 import org.bangui.domain.geo.GeoLookupPort;
 import org.bangui.domain.net.IpAddress;
+import org.bangui.domain.net.IpNetwork;
 
 /** Answers geo questions through the shared, cached {@link GeoLookupPort}. */
 public final class GeoQueryService implements LookupGeoUseCase, BanMapUseCase {
@@ -33,8 +33,8 @@ public final class GeoQueryService implements LookupGeoUseCase, BanMapUseCase {
     public BanMap banMap() {
         Map<String, Long> perCountry = new HashMap<>();
         long unknown = 0;
-        for (Ban ban : bans.activeBans(QueryBansUseCase.BanQuery.all())) {
-            Optional<String> country = geo.lookup(ban.target().address()).country();
+        for (IpNetwork target : bans.activeTargets()) {
+            Optional<String> country = geo.lookup(target.address()).country();
             if (country.isPresent()) {
                 perCountry.merge(country.get(), 1L, Long::sum);
             } else {

@@ -47,6 +47,15 @@ class BanQueryServiceTest {
     }
 
     @Test
+    void listsEveryBannedEntryOncePerJailWithoutTheirTimes() {
+        fail2ban.ban(JailName.of("blocklist"), List.of(IpNetwork.parse("198.51.100.0/24")));
+        fail2ban.commands = 0;
+        assertThat(service.activeTargets()).extracting(IpNetwork::text).containsExactlyInAnyOrder(
+                "203.0.113.1", "203.0.113.2", "203.0.113.1", "198.51.100.0/24");
+        assertThat(fail2ban.commands).as("one status per jail").isLessThanOrEqualTo(4);
+    }
+
+    @Test
     void unknownJailFilterIsReported() {
         assertThatThrownBy(() -> service.activeBans(new BanQuery(Optional.of(JailName.of("nope")), Optional.empty())))
                 .isInstanceOf(UnknownJailException.class);
