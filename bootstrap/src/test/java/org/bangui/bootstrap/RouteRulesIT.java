@@ -34,7 +34,10 @@ class RouteRulesIT extends SandboxedServiceTest {
             "HEAD /api/v1/health", "HEAD /api/v1/health/live", "HEAD /api/v1/health/ready",
             "GET /api/v1/setup", "HEAD /api/v1/setup", "POST /api/v1/setup", "POST /api/v1/auth/login",
             // Micronaut management's health endpoint (liveness, readiness)
-            "GET /health", "GET /health/{selector}", "HEAD /health", "HEAD /health/{selector}");
+            "GET /health", "GET /health/{selector}", "HEAD /health", "HEAD /health/{selector}",
+            // the web UI's shell and assets: no data, and the setup and login pages must load without a session
+            "GET /", "HEAD /", "GET " + UnauthenticatedAccessIT.UI_PAGES, "HEAD " + UnauthenticatedAccessIT.UI_PAGES,
+            "GET /assets/{name}", "HEAD /assets/{name}");
 
     @Inject
     Router router;
@@ -76,7 +79,7 @@ class RouteRulesIT extends SandboxedServiceTest {
     }
 
     @Test
-    void publicRoutesAreExactlyTheProbesSetupAndLogin() {
+    void publicRoutesAreExactlyTheProbesSetupLoginAndTheWebUi() {
         Set<String> found = new TreeSet<>();
         for (UriRouteInfo<?, ?> route : routes()) {
             if (RouteRules.isPublic(route)) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class UnauthenticatedAccessIT extends SandboxedServiceTest {
 
     /** The web UI's page paths: each of them serves the app shell. */
-    private static final String UI_PAGES = "/{page:dashboard|jails|bans|history|blocklists|config|jobs|audit|settings"
+    static final String UI_PAGES = "/{page:dashboard|jails|bans|history|blocklists|config|jobs|audit|settings"
             + "|login|setup}{/rest:/.*}";
 
     /** The only routes reachable without a session: method and path template. */
