@@ -55,8 +55,9 @@ async function whereToStart(): Promise<Gate> {
     await call(client.GET('/api/v1/auth/session'));
     return 'in';
   } catch (e) {
-    // only a 401 means "no session" (or setup first); a 429 or 503 says nothing about the session
-    if (!(e instanceof ApiError) || e.status !== 401) return 'unreachable';
+    // a 401 (no session) or setup_required sends to login or setup; a 429, a 503 or no answer says nothing
+    // about the session
+    if (!(e instanceof ApiError) || (e.status !== 401 && e.code !== 'setup_required')) return 'unreachable';
   }
   try {
     const status = await call(client.GET('/api/v1/setup'));
@@ -68,10 +69,13 @@ async function whereToStart(): Promise<Gate> {
 
 export function App() {
   const location = useLocation();
-  const [gate, setGate] = useState<Gate>('checking');
+  // a browser that holds a CSRF token most likely has a session: show the app at once, while the check runs
+  // (a round trip less before the page's own requests); a 401 from any of them shows the login page
+  const [gate, setGate] = useState<Gate>(() => (session.csrf() ? 'in' : 'checking'));
   const [notice, setNotice] = useState<string | undefined>(undefined);
 
-  useEffect(() => { whereToStart().then(setGate); }, []);
+  // shown optimistically, the app stays when the check only failed to get through: its pages say so themselves
+  useEffect(() => { whereToStart().then(g => setGate(now => (now === 'in' && g === 'unreachable' ? 'in' : g))); }, []);
   // only a session that was in use can end: the 401 of the first check (no session yet) says nothing
   const gateNow = useRef(gate);
   gateNow.current = gate;

@@ -91,6 +91,9 @@ export function Button(props: JSX.IntrinsicElements['button'] & { busy?: boolean
   );
 }
 
+/** How long after arming a confirm button ignores presses (the second click of a double-click); then `data-confirm="ready"`. */
+const CONFIRM_DELAY_MS = 400;
+
 /**
  * A button for a destructive action: the first press asks ("Confirm ..."), the second within five seconds
  * acts. Keyboard-friendly, and never a browser dialog.
@@ -100,15 +103,24 @@ export function ConfirmButton({ label, onConfirm, busy, kind = 'danger', title, 
     /** The full name for screen readers when the label alone is ambiguous in a list: "Unban 192.0.2.1 in sshd". */
     ariaLabel?: string }) {
   const [asking, setAsking] = useState(false);
+  const [ready, setReady] = useState(false);
   useEffect(() => {
-    if (!asking) return undefined;
-    const t = setTimeout(() => setAsking(false), 5000);
-    return () => clearTimeout(t);
+    if (!asking) { setReady(false); return undefined; }
+    const arm = setTimeout(() => setReady(true), CONFIRM_DELAY_MS);
+    const disarm = setTimeout(() => setAsking(false), 5000);
+    return () => { clearTimeout(arm); clearTimeout(disarm); };
   }, [asking]);
   return (
     <Button kind={asking ? kind : 'plain'} busy={busy} title={title}
       aria-label={ariaLabel && (asking ? `Confirm: ${ariaLabel}` : ariaLabel)}
-      onClick={() => { if (asking) { setAsking(false); onConfirm(); } else { setAsking(true); } }}>
+      data-confirm={asking ? (ready ? 'ready' : 'arming') : undefined}
+      onClick={() => {
+        if (!asking) { setAsking(true); return; }
+        // a double-click arms the button only: the confirming press must be a press of its own
+        if (!ready) return;
+        setAsking(false);
+        onConfirm();
+      }}>
       {asking ? `Confirm ${label.toLowerCase()}` : label}
     </Button>
   );
