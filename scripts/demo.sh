@@ -100,7 +100,8 @@ status=$(curl -s -o "$DEMO/blocklist.json" -w '%{http_code}' -b "$DEMO/cookies.t
 
 cat <<MSG
 
-  BanGUI is running:  $URL/api/v1
+  BanGUI is running:  $URL/          (the web UI: open it in a browser)
+  API:                $URL/api/v1
   Log in with:        password  $PASSWORD
 
   A session is already open in the cookie jar $DEMO/cookies.txt, with CSRF token

@@ -16,5 +16,7 @@ export default defineConfig({
   resolve: {
     alias: { react: 'preact/compat', 'react-dom': 'preact/compat' },
   },
+  // `npm run dev`: the dev server on :5173 forwards the API to a BanGUI on :8080, so the app stays same-origin
+  server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
   test: { environment: 'node', include: ['src/**/*.test.ts'] },
 } as never);

@@ -71,11 +71,13 @@ export function App() {
   const [notice, setNotice] = useState<string | undefined>(undefined);
 
   useEffect(() => { whereToStart().then(setGate); }, []);
+  // a 401 while the app is shown: the session ended (expired, revoked); the first check's 401 is no news
   useEffect(() => session.subscribe(() => {
-    if (session.wasExpired()) {
-      setNotice('Your session ended. Log in again.');
-      setGate(g => (g === 'in' ? 'login' : g));
-    }
+    if (!session.wasExpired()) return;
+    setGate(g => {
+      if (g === 'in') setNotice('Your session ended. Log in again.');
+      return g === 'in' ? 'login' : g;
+    });
   }), []);
 
   if (gate === 'checking') return <main class="center"><Loading /></main>;

@@ -17,8 +17,7 @@ public record SecuritySettings(
         @Nullable String setupToken,
         @Bindable(defaultValue = "true") String cookieSecure,
         @Bindable(defaultValue = "") String trustedProxies,
-        @Bindable(defaultValue = "http://localhost:5173,https://localhost:5173,http://127.0.0.1:5173,https://127.0.0.1:5173")
-        String corsAllowedOrigins,
+        @Bindable(defaultValue = "") String corsAllowedOrigins,
         @Bindable(defaultValue = "200/1m") String rateLimitGlobal,
         @Bindable(defaultValue = "100/1m") String rateLimitBan,
         @Bindable(defaultValue = "100/1m") String rateLimitUnban,
