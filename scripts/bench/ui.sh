@@ -12,7 +12,8 @@
 #      the banned stat card shows a number; 5 cold loads, 5 warm reloads, 5 re-renders inside the app (Jails ->
 #      Dashboard); target <= 300 ms. The bytes of every /api/v1 answer the dashboard fetched, at 100 and at
 #      10,000 bans (bounded: aggregates, not every ban), and GET /api/v1/bans at 10,000 for contrast.
-# Runnable alone: scripts/bench/ui.sh (builds the jar if needed). UI_BENCH_RUNS sets the runs (5).
+# Runnable alone: scripts/bench/ui.sh (builds the jar if needed). UI_BENCH_RUNS sets the runs (5); UI_BENCH_JAR
+# measures another build (default bootstrap/target/bangui.jar).
 set -euo pipefail
 source "$(dirname "$0")/../lib/common.sh"
 
@@ -22,7 +23,8 @@ PORT="${UI_BENCH_PORT:-18097}"
 URL="http://127.0.0.1:$PORT"
 RUNS="${UI_BENCH_RUNS:-5}"
 DRIVER="$BANGUI_ROOT/scripts/bench/ui"
-build_jar
+JAR="${UI_BENCH_JAR:-$BANGUI_ROOT/bootstrap/target/bangui.jar}"
+[ -n "${UI_BENCH_JAR:-}" ] || build_jar
 ensure_packages python3 fail2ban
 ensure_browser
 cleanup() {
@@ -79,7 +81,7 @@ log "starting BanGUI on port $PORT"
 BANGUI_PORT="$PORT" BANGUI_DATABASE_PATH="$WORK/data/bangui.db" BANGUI_SETUP_TOKEN="$TOKEN" \
   BANGUI_FAIL2BAN_SOCKET="$WORK/fail2ban/fail2ban.sock" BANGUI_FAIL2BAN_CONFIG_DIR="$WORK/fail2ban/conf" \
   BANGUI_COOKIE_SECURE=false BANGUI_LOG_FORMAT=text BANGUI_RATE_LIMIT_GLOBAL=off BANGUI_HISTORY_SYNC_INTERVAL=1h \
-  java ${BENCH_JAVA_OPTS:-} -jar "$BANGUI_ROOT/bootstrap/target/bangui.jar" >"$WORK/service.log" 2>&1 &
+  java ${BENCH_JAVA_OPTS:-} -jar "$JAR" >"$WORK/service.log" 2>&1 &
 echo $! > "$WORK/service.pid"
 wait_http_ok "$URL/api/v1/health/ready" 60 || die "BanGUI did not start; see $WORK/service.log"
 echo "$TOKEN" > "$WORK/token"
@@ -111,5 +113,5 @@ UI_BENCH_SIZE="$WORK/results/size.json" drive dash "$URL" "$WORK/results/dash-10
   || log "the dashboard was not measured with 10000 bans (see above)"
 drive bans "$URL" "$WORK/results/bans.json" "$COOKIE"
 
-echo "Web UI benchmark  $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(nproc) cores, $(/usr/bin/chromium --version 2>/dev/null | head -1 | sed 's/ built on.*//'), headless, loopback"
+echo "Web UI benchmark  $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(nproc) cores, load average $(cut -d" " -f1-3 /proc/loadavg), $(/usr/bin/chromium --version 2>/dev/null | head -1 | sed 's/ built on.*//'), headless, loopback"
 drive report "$WORK/results"
