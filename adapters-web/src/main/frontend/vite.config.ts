@@ -18,5 +18,6 @@ export default defineConfig({
   },
   // `npm run dev`: the dev server on :5173 forwards the API to a BanGUI on :8080, so the app stays same-origin
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
-  test: { environment: 'node', include: ['src/**/*.test.ts'] },
+  // styles.css as text for the contrast test of its theme colours
+  test: { environment: 'node', include: ['src/**/*.test.ts'], css: { include: [/styles\.css/] } },
 } as never);

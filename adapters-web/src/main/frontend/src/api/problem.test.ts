@@ -11,9 +11,46 @@ describe('fieldOfProblem', () => {
     expect(fieldOfProblem({ status: 400, code: 'weak_password' }, fields)).toBe('password');
     expect(fieldOfProblem({ status: 422, code: 'too_wide' }, fields)).toBe('ip');
   });
+  it('maps the blocklist form\'s refusals to its fields', () => {
+    const form = ['name', 'url', 'jail', 'schedule', 'enabled'];
+    expect(fieldOfProblem({ status: 400, code: 'invalid_url' }, form)).toBe('url');
+    expect(fieldOfProblem({ status: 400, code: 'invalid_schedule' }, form)).toBe('schedule');
+    expect(fieldOfProblem({ status: 400, code: 'invalid_name' }, form)).toBe('name');
+    expect(fieldOfProblem({ status: 409, code: 'name_taken' }, form)).toBe('name');
+    expect(fieldOfProblem({ status: 422, code: 'unknown_jail' }, form)).toBe('jail');
+    expect(fieldOfProblem({ status: 409, code: 'import_running' }, form)).toBeUndefined();
+  });
   it('leaves problems about no field of the form above the form', () => {
     expect(fieldOfProblem({ status: 400, code: 'invalid_schedule' }, fields)).toBeUndefined();
     expect(fieldOfProblem({ status: 503, code: 'fail2ban_unavailable' }, fields)).toBeUndefined();
+  });
+});
+
+describe('fieldOfProblem with dotted keys (server settings)', () => {
+  const fields = ['loglevel', 'dbpurgeage', 'bantime.increment', 'bantime.factor', 'bantime.maxtime'];
+  it('maps the pattern and aliases to keys', () => {
+    expect(fieldOfProblem({ status: 400, code: 'invalid_loglevel' }, fields)).toBe('loglevel');
+    expect(fieldOfProblem({ status: 400, code: 'invalid_dbpurgeage' }, fields)).toBe('dbpurgeage');
+    expect(fieldOfProblem({ status: 400, code: 'dbpurgeage_too_short' }, fields)).toBe('dbpurgeage');
+  });
+  it('maps invalid_value to the key its detail quotes, dots and all', () => {
+    expect(fieldOfProblem({ status: 400, code: 'invalid_value',
+      detail: "'bantime.factor' is not in the format fail2ban expects for it" }, fields)).toBe('bantime.factor');
+    expect(fieldOfProblem({ status: 400, code: 'invalid_value',
+      detail: "the value of 'bantime.maxtime' has a ';' at the start of a line" }, fields)).toBe('bantime.maxtime');
+  });
+  it('leaves invalid_value above the form when the quoted key is not a field', () => {
+    expect(fieldOfProblem({ status: 400, code: 'invalid_value', detail: "'bantime.formula' needs a value" }, fields))
+      .toBeUndefined();
+    expect(fieldOfProblem({ status: 400, code: 'invalid_value' }, fields)).toBeUndefined();
+    expect(fieldOfProblem({ status: 400, code: 'invalid_key', detail: 'settable: loglevel, dbpurgeage' }, fields))
+      .toBeUndefined();
+  });
+  it('maps invalid_time by the word its detail starts with', () => {
+    const time = ['action', 'since', 'until'];
+    expect(fieldOfProblem({ status: 400, code: 'invalid_time', detail: 'until must be an ISO-8601 instant' }, time))
+      .toBe('until');
+    expect(fieldOfProblem({ status: 400, code: 'invalid_time', detail: 'must be an instant' }, time)).toBeUndefined();
   });
 });
 

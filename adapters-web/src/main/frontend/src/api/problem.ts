@@ -48,7 +48,12 @@ const FIELD_OF_CODE: Record<string, string> = {
   invalid_address: 'ip',
   unknown_jail: 'jail',
   invalid_cron: 'schedule',
+  name_taken: 'name',
+  dbpurgeage_too_short: 'dbpurgeage',
 };
+
+/** Generic codes whose detail names the refused key: `'bantime.factor' is not in the format ...`, `since must be ...`. */
+const NAMED_IN_DETAIL = new Set(['invalid_value', 'invalid_time']);
 
 /**
  * Which of {@code fields} a problem is about: `invalid_<field>` (also with the field in snake case), or a
@@ -58,9 +63,18 @@ export function fieldOfProblem(problem: Problem, fields: readonly string[]): str
   const code = problem.code ?? '';
   const alias = FIELD_OF_CODE[code];
   if (alias && fields.includes(alias)) return alias;
+  if (NAMED_IN_DETAIL.has(code)) return fieldNamedIn(problem.detail ?? '', fields);
   if (!code.startsWith('invalid_')) return undefined;
   const named = code.slice('invalid_'.length);
   return fields.find(f => f === named || snake(f) === named);
+}
+
+/** The field a detail is about: its first quoted name (`'bantime.factor' ...`, `the value of 'x' ...`), else its first word. */
+function fieldNamedIn(detail: string, fields: readonly string[]): string | undefined {
+  const quoted = /'([^'\s]+)'/.exec(detail);
+  if (quoted) return fields.find(f => f === quoted[1]);
+  const first = /^([A-Za-z][\w.]*)\b/.exec(detail.trim());
+  return first ? fields.find(f => f === first[1]) : undefined;
 }
 
 function snake(name: string): string {

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { call, client } from '../api/client';
 import { ApiError } from '../api/problem';
 import { Button, Link, Loading, ProblemBanner } from '../ui/components';
@@ -71,13 +71,14 @@ export function App() {
   const [notice, setNotice] = useState<string | undefined>(undefined);
 
   useEffect(() => { whereToStart().then(setGate); }, []);
-  // a 401 while the app is shown: the session ended (expired, revoked); the first check's 401 is no news
+  // only a session that was in use can end: the 401 of the first check (no session yet) says nothing
+  const gateNow = useRef(gate);
+  gateNow.current = gate;
   useEffect(() => session.subscribe(() => {
-    if (!session.wasExpired()) return;
-    setGate(g => {
-      if (g === 'in') setNotice('Your session ended. Log in again.');
-      return g === 'in' ? 'login' : g;
-    });
+    if (session.wasExpired() && gateNow.current === 'in') {
+      setNotice('Your session ended. Log in again.');
+      setGate('login');
+    }
   }), []);
 
   if (gate === 'checking') return <main class="center"><Loading /></main>;
@@ -121,6 +122,13 @@ function Shell({ path, query, onLoggedOut }: { path: string; query: URLSearchPar
     session.loggedOut();
     onLoggedOut();
   };
+  // a new page moves the focus to its content (screen readers announce it; Tab goes on from there), not on the first
+  const shown = useRef(path);
+  useEffect(() => {
+    if (shown.current === path) return;
+    shown.current = path;
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [path]);
   const current = path === '/' ? '/dashboard' : '/' + (path.split('/')[1] ?? '');
   return (
     <>
@@ -129,7 +137,8 @@ function Shell({ path, query, onLoggedOut }: { path: string; query: URLSearchPar
         <Link class="brand" href="/dashboard">BanGUI</Link>
         <button type="button" class="btn plain menu-toggle" aria-expanded={menuOpen} aria-controls="nav"
           onClick={() => setMenuOpen(o => !o)}>Menu</button>
-        <nav id="nav" class={menuOpen ? 'open' : ''} aria-label="Main">
+        <nav id="nav" class={menuOpen ? 'open' : ''} aria-label="Main"
+          onKeyDown={e => { if (e.key === 'Escape' && menuOpen) { setMenuOpen(false); (document.querySelector('.menu-toggle') as HTMLElement | null)?.focus(); } }}>
           {NAV.map(([label, href]) => (
             <Link href={href} aria-current={current === href ? 'page' : undefined}
               onClick={() => setMenuOpen(false)}>{label}</Link>

@@ -20,16 +20,22 @@ export function usePoll<T>(load: () => Promise<T>, deps: unknown[], intervalMs?:
   const loader = useRef(load);
   loader.current = load;
 
+  // every request has its number: only the latest may set state or schedule the next one, so a reload() while
+  // a request runs does not start a second polling chain, and an older answer never overwrites a newer one
+  const request = useRef(0);
+
   const run = useCallback((gen: number) => {
     clearTimeout(timer.current);
+    const mine = ++request.current;
+    const latest = () => gen === generation.current && mine === request.current;
     setState(s => ({ ...s, loading: true }));
     loader.current().then(
-      data => { if (gen === generation.current) setState({ data, loading: false }); },
-      error => { if (gen === generation.current) setState(s => ({ data: s.data, error, loading: false })); },
+      data => { if (latest()) setState({ data, loading: false }); },
+      error => { if (latest()) setState(s => ({ data: s.data, error, loading: false })); },
     ).finally(() => {
-      if (gen !== generation.current || !intervalMs) return;
+      if (!latest() || !intervalMs) return;
       timer.current = setTimeout(function next() {
-        if (gen !== generation.current) return;
+        if (!latest()) return;
         if (document.hidden) { timer.current = setTimeout(next, 1000); return; }
         run(gen);
       }, intervalMs);

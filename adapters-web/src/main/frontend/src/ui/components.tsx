@@ -1,4 +1,4 @@
-import type { ComponentChildren, JSX } from 'preact';
+import { cloneElement, isValidElement, type ComponentChildren, type JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, describe, fieldOfProblem } from '../api/problem';
 import { navigate } from '../app/router';
@@ -6,10 +6,12 @@ import { formatInstant, formatRelative } from '../lib/format';
 
 /** An in-app link: plain <a> (open in new tab works), navigation without a reload. */
 export function Link(props: JSX.HTMLAttributes<HTMLAnchorElement> & { href: string }) {
-  const { href, children, ...rest } = props;
+  const { href, children, onClick, ...rest } = props;
   return (
     <a {...rest} href={href} onClick={e => {
-      if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      // the caller's handler runs too (the nav closes its menu with it); it may cancel the navigation
+      if (typeof onClick === 'function') onClick.call(e.currentTarget, e);
+      if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
       e.preventDefault();
       navigate(href);
     }}>{children}</a>
@@ -49,10 +51,22 @@ export function fieldError(error: unknown, name: string, fields: readonly string
 /** A labelled form field; the input is its child and should carry the API's field name as `name` and `id`. */
 export function Field({ label, name, error, hint, children }:
   { label: string; name: string; error?: string; hint?: ComponentChildren; children: ComponentChildren }) {
+  // the control says it is invalid and is described by what is shown below it (hint or error)
+  const shown = error ? `${name}-error` : hint ? `${name}-hint` : undefined;
+  let control = children;
+  if (isValidElement(children)) {
+    const own = String((children.props as Record<string, unknown>)['aria-describedby'] ?? '').split(/\s+/)
+      .filter(id => id && id !== `${name}-hint` && id !== `${name}-error`);
+    const describedBy = [...own, ...(shown ? [shown] : [])].join(' ');
+    control = cloneElement(children, {
+      'aria-invalid': error ? 'true' : undefined,
+      'aria-describedby': describedBy || undefined,
+    } as Record<string, unknown>);
+  }
   return (
     <div class={'field' + (error ? ' invalid' : '')}>
       <label for={name}>{label}</label>
-      {children}
+      {control}
       {hint && !error && <div class="hint" id={`${name}-hint`}>{hint}</div>}
       {error && <div class="field-error" role="alert" id={`${name}-error`}>{error}</div>}
     </div>
