@@ -112,6 +112,20 @@ ban_range 101 10000
 UI_BENCH_SIZE="$WORK/results/size.json" drive dash "$URL" "$WORK/results/dash-10000.json" "$RUNS" "$COOKIE" "$CSRF" \
   || log "the dashboard was not measured with 10000 bans (see above)"
 drive bans "$URL" "$WORK/results/bans.json" "$COOKIE"
+# the floor of the map's answer: fail2ban's own list of the 10,000 bans, `get blocklist banip --with-time`, over its
+# socket by the raw client of scripts/bench/floor.py (no JVM, no HTTP, no geo); median of 5
+python3 - "$BANGUI_ROOT/scripts/bench" "$WORK/fail2ban/fail2ban.sock" "$WORK/results/floor.json" <<'PY'
+import json, statistics, sys, time
+sys.path.insert(0, sys.argv[1])
+from floor import connect, send
+s, ms = connect(sys.argv[2]), []
+for _ in range(5):
+    t = time.perf_counter()
+    code, bans = send(s, ["get", "blocklist", "banip", "--with-time"])
+    ms.append((time.perf_counter() - t) * 1000)
+json.dump({"kind": "floor", "bans": len(bans), "median": round(statistics.median(ms), 1), "best": round(min(ms), 1)},
+          open(sys.argv[3], "w"))
+PY
 
 echo "Web UI benchmark  $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(nproc) cores, load average $(cut -d" " -f1-3 /proc/loadavg), $(/usr/bin/chromium --version 2>/dev/null | head -1 | sed 's/ built on.*//'), headless, loopback"
 drive report "$WORK/results"

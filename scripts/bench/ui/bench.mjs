@@ -287,6 +287,11 @@ function report(dir) {
       `${(b / a).toFixed(2)}x (${a} B -> ${b} B decoded; countries coloured ${c100} -> ${c10k}: the map answer grows by ~${perCountry.toFixed(0)} B per country, not per ban; all ~250 countries: ~${(bound / 1024).toFixed(1)} KB)`,
       '~1x (aggregates)', (b / a).toFixed(2));
   }
+  const floor = read('floor.json');
+  if (floor) {
+    row(`floor of the map: fail2ban's own list of ${floor.bans.toLocaleString('en')} bans (get blocklist banip --with-time, raw socket)`,
+      `${floor.median} ms median of 5 (best ${floor.best})`, '', '');
+  }
   if (bansList) {
     row(`for contrast: GET /api/v1/bans with ${bansList.bans.toLocaleString('en')} bans`, `${kb(bansList.wire)} on the wire (${bansList.encoding}; ${kb(bansList.raw)} uncompressed); ${bansList.median} ms median of 5 (best ${bansList.best})`, '', '');
   }
