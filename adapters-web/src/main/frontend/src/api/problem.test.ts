@@ -20,6 +20,17 @@ describe('fieldOfProblem', () => {
     expect(fieldOfProblem({ status: 422, code: 'unknown_jail' }, form)).toBe('jail');
     expect(fieldOfProblem({ status: 409, code: 'import_running' }, form)).toBeUndefined();
   });
+  it('maps the ban refusals to the address or the jail', () => {
+    expect(fieldOfProblem({ status: 400, code: 'address_not_bannable' }, fields)).toBe('ip');
+    expect(fieldOfProblem({ status: 409, code: 'address_ignored' }, fields)).toBe('ip');
+    expect(fieldOfProblem({ status: 409, code: 'already_banned' }, fields)).toBe('ip');
+    expect(fieldOfProblem({ status: 400, code: 'invalid_jail_name' }, fields)).toBe('jail');
+    expect(fieldOfProblem({ status: 404, code: 'unknown_jail' }, fields)).toBe('jail');
+  });
+  it('puts a reversed time range on the end of the range', () => {
+    expect(fieldOfProblem({ status: 400, code: 'invalid_time_range' }, ['since', 'until'])).toBe('until');
+    expect(fieldOfProblem({ status: 400, code: 'invalid_time_range' }, fields)).toBeUndefined();
+  });
   it('leaves problems about no field of the form above the form', () => {
     expect(fieldOfProblem({ status: 400, code: 'invalid_schedule' }, fields)).toBeUndefined();
     expect(fieldOfProblem({ status: 503, code: 'fail2ban_unavailable' }, fields)).toBeUndefined();

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  changedValues, classifyDiffLine, diffLines, editableKeys, filterNames, formatAssignment, initialForm, isMultiLine,
+  changedValues, editableKeys, filterNames, formatAssignment, initialForm, isMultiLine,
   keyOfInvalidValue, normaliseValue, parseReloadFailure, sampleLines, valuesDiff, type Values,
 } from './configEdit';
+import { classifyDiff } from './diff';
 
 const SSHD: Values = {
   enabled: { value: 'true', file: 'jail.conf', section: 'sshd', line: 14 },
@@ -81,8 +82,8 @@ describe('valuesDiff', () => {
     expect(diff).toContain('-logpath = /var/log/auth.log\n-          /var/log/secure\n+logpath = /a\n+          /b\n');
   });
   it('shows a removed override as a deletion and a note', () => {
-    const lines = diffLines(valuesDiff('sshd', SSHD, { bantime: null }));
-    expect(lines.map(l => l.cls)).toEqual(['meta', 'meta', 'hunk', 'del', 'ctx']);
+    const lines = classifyDiff(valuesDiff('sshd', SSHD, { bantime: null }));
+    expect(lines.map(l => l.kind)).toEqual(['meta', 'meta', 'hunk', 'del', 'context']);
     expect(lines[3].text).toBe('-bantime = 1h');
   });
 });
@@ -90,22 +91,6 @@ describe('valuesDiff', () => {
 describe('formatAssignment', () => {
   it('writes an empty value without trailing blanks', () => {
     expect(formatAssignment('ignoreregex', '')).toEqual(['ignoreregex =']);
-  });
-});
-
-describe('classifyDiffLine', () => {
-  it('tells file headers from additions and deletions', () => {
-    expect(classifyDiffLine('--- /dev/null')).toBe('meta');
-    expect(classifyDiffLine('+++ b/jail.d/sshd.local')).toBe('meta');
-    expect(classifyDiffLine('@@ -0,0 +1,2 @@')).toBe('hunk');
-    expect(classifyDiffLine('+maxretry = 5')).toBe('add');
-    expect(classifyDiffLine('-maxretry = 3')).toBe('del');
-    expect(classifyDiffLine('--x = 1')).toBe('del');
-    expect(classifyDiffLine(' [sshd]')).toBe('ctx');
-  });
-  it('reads the server\'s diff without an empty last line', () => {
-    const lines = diffLines('--- /dev/null\n+++ b/jail.d/sshd.local\n@@ -0,0 +1,2 @@\n+[sshd]\n+maxretry = 5\n');
-    expect(lines.map(l => l.cls)).toEqual(['meta', 'meta', 'hunk', 'add', 'add']);
   });
 });
 

@@ -111,24 +111,6 @@ export function valuesDiff(section: string, current: Values, changes: Changes): 
   return out.join('\n') + '\n';
 }
 
-export type DiffClass = 'add' | 'del' | 'hunk' | 'meta' | 'ctx';
-
-/** The class of one line of a unified diff: file headers are meta, not additions or deletions. */
-export function classifyDiffLine(line: string): DiffClass {
-  if (line.startsWith('+++ ') || line.startsWith('--- ') || line === '+++' || line === '---') return 'meta';
-  if (line.startsWith('@@')) return 'hunk';
-  if (line.startsWith('+')) return 'add';
-  if (line.startsWith('-')) return 'del';
-  return 'ctx';
-}
-
-/** A diff's lines with their classes; the final newline does not make an empty last line. */
-export function diffLines(diff: string): { text: string; cls: DiffClass }[] {
-  const lines = diff.replace(/\r\n?/g, '\n').split('\n');
-  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  return lines.map(text => ({ text, cls: classifyDiffLine(text) }));
-}
-
 /** A 502 reload_failed detail, read into its parts (the server writes them joined by "; "). */
 export interface ReloadFailure {
   /** "the reload failed" or "the reload left jails down: a, b". */

@@ -6,6 +6,7 @@ import { navigate, withQuery } from '../app/router';
 import { Badge, Button, Empty, Field, Loading, PageHeader, Pager, ProblemBanner, Time, fieldError } from '../ui/components';
 import { AUDIT_ACTIONS, actionLabel, auditApiQuery, auditFilterFromForm, auditFilterFromQuery, auditQuery, isoToLocalInput } from '../lib/audit';
 import { classifyDiff, looksLikeDiff } from '../lib/diff';
+import { DiffView } from './config/shared';
 
 const FIELDS = ['action', 'since', 'until'] as const;
 const PAGE_SIZE = 50;
@@ -106,7 +107,7 @@ function Detail({ text }: { text: string }) {
   return (
     <details>
       <summary>Diff: +{added} −{removed}</summary>
-      <pre class="diff">{lines.map(l => <span class={l.kind}>{l.text + '\n'}</span>)}</pre>
+      <DiffView diff={text} />
     </details>
   );
 }

@@ -3,15 +3,16 @@ import { call, client } from '../../api/client';
 import { ApiError, describe } from '../../api/problem';
 import type { components } from '../../api/schema';
 import { Button, ProblemBanner } from '../../ui/components';
-import { diffLines, parseReloadFailure } from '../../lib/configEdit';
+import { parseReloadFailure } from '../../lib/configEdit';
+import { classifyDiff } from '../../lib/diff';
 
 export type ReloadView = components['schemas']['ConfigController.ReloadView'];
 
-/** A unified diff, each line classed add / del / hunk / meta / ctx. */
+/** A unified diff, each line classed add / del / hunk / meta / context. */
 export function DiffView({ diff, label }: { diff: string; label?: string }) {
   return (
     <pre class="diff" aria-label={label}>
-      {diffLines(diff).map((l, i) => <span key={i} class={l.cls}>{l.text + '\n'}</span>)}
+      {classifyDiff(diff).map((l, i) => <span key={i} class={l.kind}>{l.text + '\n'}</span>)}
     </pre>
   );
 }
