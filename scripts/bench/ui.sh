@@ -24,6 +24,7 @@ URL="http://127.0.0.1:$PORT"
 RUNS="${UI_BENCH_RUNS:-5}"
 DRIVER="$BANGUI_ROOT/scripts/bench/ui"
 JAR="${UI_BENCH_JAR:-$BANGUI_ROOT/bootstrap/target/bangui.jar}"
+ensure_build_tools # Node.js and npm for the driver
 [ -n "${UI_BENCH_JAR:-}" ] || build_jar
 ensure_packages python3 fail2ban
 ensure_browser
