@@ -37,8 +37,11 @@ export async function call<T>(request: Promise<Result<T>>): Promise<T> {
   }
   const { data, error, response } = result;
   if (!response.ok) {
-    throw new ApiError(toProblem(response.status, error, response.statusText),
+    const failure = new ApiError(toProblem(response.status, error, response.statusText),
       retryAfterSeconds(response.headers.get('Retry-After')));
+    // the cookie is valid but this browser lost the CSRF token (storage cleared): only a new login gives one
+    if (failure.code === 'csrf_token_invalid') session.expired();
+    throw failure;
   }
   return data as T;
 }

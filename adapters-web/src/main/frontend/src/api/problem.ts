@@ -55,6 +55,7 @@ const FIELD_OF_CODE: Record<string, string> = {
   invalid_cron: 'schedule',
   name_taken: 'name',
   dbpurgeage_too_short: 'dbpurgeage',
+  invalid_session_lifetime: 'sessionLifetimeSeconds',
 };
 
 /** Generic codes whose detail names the refused key: `'bantime.factor' is not in the format ...`, `since must be ...`. */

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { call, client } from '../api/client';
 import { ApiError } from '../api/problem';
 import { Button, Link, Loading, ProblemBanner } from '../ui/components';
-import { matchPath, navigate, useLocation } from './router';
+import { matchPath, navigate, safeNext, useLocation } from './router';
 import { session } from './session';
 import { applyTheme, nextTheme, storedTheme } from './theme';
 import { SetupPage } from '../pages/Setup';
@@ -55,7 +55,8 @@ async function whereToStart(): Promise<Gate> {
     await call(client.GET('/api/v1/auth/session'));
     return 'in';
   } catch (e) {
-    if (e instanceof ApiError && e.status === 0) return 'unreachable';
+    // only a 401 means "no session" (or setup first); a 429 or 503 says nothing about the session
+    if (!(e instanceof ApiError) || e.status !== 401) return 'unreachable';
   }
   try {
     const status = await call(client.GET('/api/v1/setup'));
@@ -85,7 +86,7 @@ export function App() {
   if (gate === 'unreachable') {
     return (
       <main class="center">
-        <ProblemBanner error={new ApiError({ status: 0, code: 'network', detail: 'BanGUI could not be reached.' })} />
+        <ProblemBanner error={new ApiError({ status: 0, code: 'unreachable', detail: 'BanGUI could not be reached or is busy.' })} />
         <Button onClick={() => { setGate('checking'); whereToStart().then(setGate); }}>Try again</Button>
       </main>
     );
@@ -101,8 +102,7 @@ export function App() {
     return <LoginPage notice={notice} onLoggedIn={() => {
       setNotice(undefined);
       setGate('in');
-      const next = new URLSearchParams(location.search).get('next');
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/dashboard', true);
+      navigate(safeNext(new URLSearchParams(location.search).get('next'), window.location.origin), true);
     }} />;
   }
   if (location.path === '/login' || location.path === '/setup') navigate('/dashboard', true);
@@ -115,7 +115,8 @@ function Shell({ path, query, onLoggedOut }: { path: string; query: URLSearchPar
   let page: preact.JSX.Element = <NotFound />;
   for (const [pattern, Component] of ROUTES) {
     const params = matchPath(pattern, path);
-    if (params) { page = <Component params={params} query={query} />; break; }
+    // keyed by path: /jails/a -> /jails/b is a new page, with no state (forms, data) carried over from a
+    if (params) { page = <Component key={path} params={params} query={query} />; break; }
   }
   const logout = async () => {
     try { await call(client.POST('/api/v1/auth/logout')); } catch { /* the session may be gone already */ }

@@ -23,11 +23,15 @@ export function usePoll<T>(load: () => Promise<T>, deps: unknown[], intervalMs?:
   // every request has its number: only the latest may set state or schedule the next one, so a reload() while
   // a request runs does not start a second polling chain, and an older answer never overwrites a newer one
   const request = useRef(0);
+  // false once the view is gone: a reload() called by an action that ends after that starts nothing
+  const alive = useRef(true);
+  useEffect(() => () => { alive.current = false; }, []);
 
   const run = useCallback((gen: number) => {
+    if (!alive.current) return;
     clearTimeout(timer.current);
     const mine = ++request.current;
-    const latest = () => gen === generation.current && mine === request.current;
+    const latest = () => alive.current && gen === generation.current && mine === request.current;
     setState(s => ({ ...s, loading: true }));
     loader.current().then(
       data => { if (latest()) setState({ data, loading: false }); },

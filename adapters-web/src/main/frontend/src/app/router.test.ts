@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchPath, path, withQuery } from './router';
+import { matchPath, path, safeNext, withQuery } from './router';
 
 describe('matchPath', () => {
   it('matches a page and decodes its parameters', () => {
@@ -22,5 +22,18 @@ describe('path and withQuery', () => {
   });
   it('leaves out empty query values', () => {
     expect(withQuery('/history', { jail: 'sshd', ip: '', limit: 50, cursor: undefined })).toBe('/history?jail=sshd&limit=50');
+  });
+});
+
+describe('safeNext', () => {
+  const origin = 'https://bangui.example.org';
+  it('keeps a path of this origin with its query', () => {
+    expect(safeNext('/jails/sshd?x=1', origin)).toBe('/jails/sshd?x=1');
+  });
+  it('never leads to another origin, whatever the spelling', () => {
+    for (const next of ['//evil.example', '/\\evil.example', '/\\/evil.example', 'https://evil.example/',
+      'javascript:alert(1)', '', null, 'jails']) {
+      expect(safeNext(next, origin)).toBe('/dashboard');
+    }
   });
 });

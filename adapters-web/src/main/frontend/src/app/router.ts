@@ -6,9 +6,25 @@ const listeners = new Set<Listener>();
 
 export function navigate(to: string, replace = false): void {
   if (to === location.pathname + location.search) return;
+  const newPage = to.split('?')[0] !== location.pathname;
   if (replace) history.replaceState(null, '', to); else history.pushState(null, '', to);
   listeners.forEach(l => l());
-  window.scrollTo?.(0, 0);
+  // a new page starts at the top; a changed filter or tab of the same page keeps the reader where they are
+  if (newPage && !replace) window.scrollTo?.(0, 0);
+}
+
+/**
+ * Where to go after login: {@code next} when it is a path of this origin, else the dashboard. Resolved as the
+ * browser would (`/\\evil.example` is another host), so no spelling leads off the origin.
+ */
+export function safeNext(next: string | null, origin: string): string {
+  if (!next || !next.startsWith('/')) return '/dashboard';
+  try {
+    const url = new URL(next, origin);
+    return url.origin === origin ? url.pathname + url.search : '/dashboard';
+  } catch {
+    return '/dashboard';
+  }
 }
 
 if (typeof window !== 'undefined') window.addEventListener('popstate', () => listeners.forEach(l => l()));

@@ -92,6 +92,12 @@ describe('mergeImports', () => {
     const live = [{ id: 12, source: 1, s: 'running' }, { id: 7, source: 2, s: 'succeeded' }];
     expect(mergeImports(page, live, true).map(i => [i.id, i.s])).toEqual([[12, 'running'], [9, 'succeeded'], [7, 'succeeded']]);
   });
+  it('prefers a page row that has ended over a followed copy still running', () => {
+    const ended = [{ id: 9, source: 1, status: 'succeeded' }];
+    expect(mergeImports(ended, [{ id: 9, source: 1, status: 'running' }], true)[0].status).toBe('succeeded');
+    const running = [{ id: 9, source: 1, status: 'running' }];
+    expect(mergeImports(running, [{ id: 9, source: 1, status: 'failed' }], true)[0].status).toBe('failed');
+  });
   it('keeps other pages and other sources out', () => {
     const live = [{ id: 12, source: 1, s: 'running' }];
     expect(mergeImports(page, live, false).map(i => i.id)).toEqual([9, 7]);

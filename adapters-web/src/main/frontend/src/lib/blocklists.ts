@@ -94,11 +94,15 @@ export function bounded<T>(items: readonly T[], total: number, limit: number): {
  * and one the page does not hold yet (it started after the page was loaded) is put on top when the page is the
  * first and the import belongs there (same source when the log is one source's).
  */
-export function mergeImports<T extends { id: number; source: number }>(
+export function mergeImports<T extends { id: number; source: number; status?: string | null }>(
   page: readonly T[], live: readonly T[], firstPage: boolean, source?: number,
 ): T[] {
   const byId = new Map(live.map(i => [i.id, i]));
-  const merged = page.map(i => byId.get(i.id) ?? i);
+  // a followed copy that still says running loses to a page row that has ended (following may have given up)
+  const merged = page.map(i => {
+    const followed = byId.get(i.id);
+    return followed && !(importDone(i.status) && !importDone(followed.status)) ? followed : i;
+  });
   if (firstPage) {
     const present = new Set(page.map(i => i.id));
     const oldest = page.length ? Math.min(...page.map(i => i.id)) : 0;

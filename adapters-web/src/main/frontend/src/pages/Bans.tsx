@@ -206,16 +206,18 @@ function BanTable({ bans, loading, error, filtered, resetKey, onChanged }: {
 
   const unbanRows = async (rows: { jail: string; ip: string }[]) => {
     const rowKeys = rows.map(banKey);
-    setBusyKeys(new Set(rowKeys));
+    const bulk = rows.length > 1;
+    // a single unban while a bulk one runs must not clear the bulk's rows or progress: add and remove its own
+    setBusyKeys(b => new Set([...b, ...rowKeys]));
     setFailures(f => { const n = new Map(f); rowKeys.forEach(k => n.delete(k)); return n; });
-    setProgress(rows.length > 1 ? { done: 0, total: rows.length } : undefined);
+    if (bulk) setProgress({ done: 0, total: rows.length });
     const results = await runBulk(rows, unbanOne, {
       // the server limits unbans (100 a minute by default): a throttled row waits and is tried again
       concurrency: 2, retryAfter: throttled, maxRetries: 30,
-      onProgress: done => rows.length > 1 && setProgress({ done, total: rows.length }),
+      onProgress: done => bulk && setProgress({ done, total: rows.length }),
     });
-    setBusyKeys(new Set());
-    setProgress(undefined);
+    setBusyKeys(b => { const n = new Set(b); rowKeys.forEach(k => n.delete(k)); return n; });
+    if (bulk) setProgress(undefined);
     const failed = results.filter(r => !r.ok);
     setFailures(f => {
       const n = new Map(f);
@@ -282,7 +284,7 @@ function BanTable({ bans, loading, error, filtered, resetKey, onChanged }: {
                     <td>{countryLabel(b.country)}</td>
                     <td><Time value={b.bannedAt} /></td>
                     <td>{b.expiresAt ? <Time value={b.expiresAt} /> : null} <span class="muted">{expiryText(b, Date.now())}</span></td>
-                    <td><ConfirmButton label="Unban" busy={busyKeys.has(key)} onConfirm={() => unbanRows([b])} /></td>
+                    <td><ConfirmButton label="Unban" ariaLabel={`Unban ${b.ip} in ${b.jail}`} busy={busyKeys.has(key)} onConfirm={() => unbanRows([b])} /></td>
                   </tr>
                 );
               })}

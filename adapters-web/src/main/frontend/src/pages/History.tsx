@@ -228,9 +228,9 @@ export function IpDetailPage({ params }: PageProps) {
             {d.bannedIn && d.bannedIn.length > 0 ? (
               <ul class="banned-in">
                 {d.bannedIn.map(j => (
-                  <li data-jail={j}>
+                  <li key={j} data-jail={j}>
                     <Link href={path('/jails', j)}>{j}</Link>{' '}
-                    <ConfirmButton label="Unban" busy={unban.busy} onConfirm={() => unban.run(j)} />
+                    <ConfirmButton label="Unban" ariaLabel={`Unban ${ip} in ${j}`} busy={unban.busy} onConfirm={() => unban.run(j)} />
                   </li>
                 ))}
               </ul>

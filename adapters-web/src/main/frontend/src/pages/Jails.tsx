@@ -255,7 +255,7 @@ function IgnoreList({ name, entries, onChanged }: { name: string; entries: strin
               {entries.map(e => (
                 <tr key={e} data-entry={e}>
                   <td class="mono">{e}</td>
-                  <td class="num"><ConfirmButton label="Remove" busy={remove.busy} onConfirm={() => remove.run(e)} /></td>
+                  <td class="num"><ConfirmButton label="Remove" ariaLabel={`Remove ${e} from the ignore list`} busy={remove.busy} onConfirm={() => remove.run(e)} /></td>
                 </tr>
               ))}
             </tbody>

@@ -18,7 +18,10 @@ export function LoginPage({ notice, onLoggedIn }: { notice?: string; onLoggedIn:
       session.loggedIn(answer.csrfToken);
       onLoggedIn();
     } catch (e) {
-      if (e instanceof ApiError && e.status === 429 && e.retryAfter !== undefined) setRetryAt(Date.now() + e.retryAfter * 1000);
+      if (e instanceof ApiError && e.status === 429 && e.retryAfter !== undefined) {
+        setNow(Date.now());
+        setRetryAt(Date.now() + e.retryAfter * 1000);
+      }
       throw e;
     }
   });

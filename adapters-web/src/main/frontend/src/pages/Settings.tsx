@@ -147,6 +147,7 @@ function Sessions() {
                   <td class="ua" title={s.userAgent}>{s.userAgent || <span class="muted">—</span>}</td>
                   <td>
                     <ConfirmButton label="Revoke" busy={revoke.busy}
+                      ariaLabel={`Revoke the session from ${s.clientIp}${s.current ? ' (this one)' : ''}`}
                       title={s.current ? 'Revoking this session logs you out' : 'End this session'}
                       onConfirm={() => revoke.run(s.id)} />
                   </td>

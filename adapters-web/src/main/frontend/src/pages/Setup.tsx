@@ -15,13 +15,15 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
   const strength = passwordStrength(password);
   const mismatch = repeat.length > 0 && repeat !== password;
   const submit = useAction(async () => {
+    const lifetime = advanced.sessionLifetimeSeconds.trim();
     await call(client.POST('/api/v1/setup', {
       body: {
         setupToken: setupToken.trim(),
         password,
         fail2banSocket: advanced.fail2banSocket.trim() || null,
         fail2banConfigDir: advanced.fail2banConfigDir.trim() || null,
-        sessionLifetimeSeconds: advanced.sessionLifetimeSeconds.trim() ? Number(advanced.sessionLifetimeSeconds) : null,
+        // a number as a number; anything else as typed, so the server refuses it next to the field
+        sessionLifetimeSeconds: lifetime === '' ? null : /^\d{1,12}$/.test(lifetime) ? Number(lifetime) : lifetime,
       } as never,
     }));
     onDone();

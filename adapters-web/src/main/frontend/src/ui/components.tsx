@@ -1,4 +1,4 @@
-import { cloneElement, isValidElement, type ComponentChildren, type JSX } from 'preact';
+import { cloneElement, isValidElement, type ComponentChildren, type JSX, type VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, describe, fieldOfProblem } from '../api/problem';
 import { navigate } from '../app/router';
@@ -53,15 +53,22 @@ export function Field({ label, name, error, hint, children }:
   { label: string; name: string; error?: string; hint?: ComponentChildren; children: ComponentChildren }) {
   // the control says it is invalid and is described by what is shown below it (hint or error)
   const shown = error ? `${name}-error` : hint ? `${name}-hint` : undefined;
-  let control = children;
-  if (isValidElement(children)) {
-    const own = String((children.props as Record<string, unknown>)['aria-describedby'] ?? '').split(/\s+/)
+  const describe = (child: VNode) => {
+    const own = String((child.props as Record<string, unknown>)['aria-describedby'] ?? '').split(/\s+/)
       .filter(id => id && id !== `${name}-hint` && id !== `${name}-error`);
     const describedBy = [...own, ...(shown ? [shown] : [])].join(' ');
-    control = cloneElement(children, {
+    return cloneElement(child, {
       'aria-invalid': error ? 'true' : undefined,
       'aria-describedby': describedBy || undefined,
     } as Record<string, unknown>);
+  };
+  let control = children;
+  if (isValidElement(children)) {
+    control = describe(children);
+  } else if (Array.isArray(children)) {
+    // the control among several children (an input and a checkbox beside it): the one with the field's id
+    control = children.map(child => (isValidElement(child) && (child.props as Record<string, unknown>).id === name
+      ? describe(child) : child));
   }
   return (
     <div class={'field' + (error ? ' invalid' : '')}>
@@ -88,8 +95,10 @@ export function Button(props: JSX.IntrinsicElements['button'] & { busy?: boolean
  * A button for a destructive action: the first press asks ("Confirm ..."), the second within five seconds
  * acts. Keyboard-friendly, and never a browser dialog.
  */
-export function ConfirmButton({ label, onConfirm, busy, kind = 'danger', title }:
-  { label: string; onConfirm: () => void; busy?: boolean; kind?: 'danger' | 'primary' | 'plain'; title?: string }) {
+export function ConfirmButton({ label, onConfirm, busy, kind = 'danger', title, ariaLabel }:
+  { label: string; onConfirm: () => void; busy?: boolean; kind?: 'danger' | 'primary' | 'plain'; title?: string;
+    /** The full name for screen readers when the label alone is ambiguous in a list: "Unban 192.0.2.1 in sshd". */
+    ariaLabel?: string }) {
   const [asking, setAsking] = useState(false);
   useEffect(() => {
     if (!asking) return undefined;
@@ -98,6 +107,7 @@ export function ConfirmButton({ label, onConfirm, busy, kind = 'danger', title }
   }, [asking]);
   return (
     <Button kind={asking ? kind : 'plain'} busy={busy} title={title}
+      aria-label={ariaLabel && (asking ? `Confirm: ${ariaLabel}` : ariaLabel)}
       onClick={() => { if (asking) { setAsking(false); onConfirm(); } else { setAsking(true); } }}>
       {asking ? `Confirm ${label.toLowerCase()}` : label}
     </Button>

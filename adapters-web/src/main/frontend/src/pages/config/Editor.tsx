@@ -104,6 +104,10 @@ export function EditForm({ kind, name, values, save }:
   const error = action.error;
   const badKey = error instanceof ApiError ? keyOfInvalidValue(error.code, error.problem.detail) : undefined;
   const fields = [...keys];
+  const newKeyError = badKey !== undefined && badKey === newKey.trim() && error instanceof ApiError
+    ? error.problem.detail ?? undefined : undefined;
+  // a key the form has no field for (a typo in "Add a key" that is not the new key any more) goes above
+  const shownAtField = badKey !== undefined && (keys.includes(badKey) || newKeyError !== undefined);
   return (
     <form class="config-edit" onSubmit={e => { e.preventDefault(); doPreview(); }} aria-label={`Edit ${name}`}>
       <p class="muted">Changes are written to BanGUI's <code>.local</code> file and checked by fail2ban before they
@@ -136,7 +140,7 @@ export function EditForm({ kind, name, values, save }:
       <fieldset class="new-key">
         <legend>Add a key</legend>
         <div class="config-fields">
-          <Field label="New key" name="newKey">
+          <Field label="New key" name="newKey" error={newKeyError}>
             <input name="newKey" id="newKey" value={newKey} spellcheck={false}
               onInput={e => { setNewKey((e.target as HTMLInputElement).value); edited(); }} />
           </Field>
@@ -156,7 +160,7 @@ export function EditForm({ kind, name, values, save }:
         ? <p class="notice" role="status">Nothing changed.</p>
         : <div class="config-preview"><h3>Change to save</h3><DiffView diff={preview.diff} label="Change to save" /></div>)}
       {saved && <p class="notice" role="status">Saved. Reload fail2ban to apply the change.</p>}
-      {error !== undefined && !badKey && <ConfigProblem error={error} fields={fields} />}
+      {error !== undefined && !shownAtField && <ConfigProblem error={error} fields={fields} />}
     </form>
   );
 }

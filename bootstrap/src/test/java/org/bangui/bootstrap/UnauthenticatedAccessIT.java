@@ -13,17 +13,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every route the router knows, called without a session, answers 401, apart from an explicit list: the
- * probes, setup and login. A route added later fails this test until it is protected or added here on
- * purpose.
+ * probes, setup, login and the web UI's shell and assets (they hold no data; the app calls the protected API).
+ * A route added later fails this test until it is protected or added here on purpose.
  */
 @MicronautTest(transactional = false)
 class UnauthenticatedAccessIT extends SandboxedServiceTest {
+
+    /** The web UI's page paths: each of them serves the app shell. */
+    private static final String UI_PAGES = "/{page:dashboard|jails|bans|history|blocklists|config|jobs|audit|settings"
+            + "|login|setup}{/rest:/.*}";
 
     /** The only routes reachable without a session: method and path template. */
     private static final Set<String> PUBLIC = Set.of(
             "GET /api/v1/health", "GET /api/v1/health/live", "GET /api/v1/health/ready",
             "HEAD /api/v1/health", "HEAD /api/v1/health/live", "HEAD /api/v1/health/ready",
-            "GET /api/v1/setup", "HEAD /api/v1/setup", "POST /api/v1/setup", "POST /api/v1/auth/login");
+            "GET /api/v1/setup", "HEAD /api/v1/setup", "POST /api/v1/setup", "POST /api/v1/auth/login",
+            "GET /", "HEAD /", "GET " + UI_PAGES, "HEAD " + UI_PAGES, "GET /assets/{name}", "HEAD /assets/{name}");
 
     @Inject
     Router router;
@@ -66,6 +71,22 @@ class UnauthenticatedAccessIT extends SandboxedServiceTest {
                 .isEqualTo(409);
         assertThat(anonymous.post("/api/v1/auth/login", "{\"password\":\"wrong password\"}").status())
                 .isEqualTo(401);
+        for (String page : List.of("/", "/dashboard", "/jails/sshd")) {
+            Api.Response shell = anonymous.get(page);
+            assertThat(shell.status()).as(page).isEqualTo(200);
+            assertThat(shell.contentType()).as(page).startsWith("text/html");
+        }
+        assertThat(anonymous.send("HEAD", "/dashboard", null).status()).isEqualTo(200);
+        assertThat(anonymous.get("/assets/missing-0000.js").status()).isEqualTo(404);
+    }
+
+    @Test
+    void pathsNextToTheUiPagesAreNotPublic() {
+        for (String path : List.of("/dashboardx", "/jailsx/sshd", "/nope", "/api/v1/nope", "/assets", "/assets/")) {
+            Api.Response response = anonymous.get(path);
+            assertThat(response.status()).as(path).isEqualTo(401);
+            assertThat(response.contentType()).as(path).startsWith("application/problem+json");
+        }
     }
 
     @Test

@@ -45,7 +45,7 @@ public class EveryResponseFilter implements Ordered {
     /** Every other answer: routes, Micronaut's errors, and refusals by filters (CORS, security). */
     @ResponseFilter
     public MutableHttpResponse<?> finish(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        SecurityHeaders.apply(response);
+        SecurityHeaders.apply(response, request.getAttribute(SecurityHeaders.OWN_CACHING).isPresent());
         if (response.code() < 400 || response.getBody().isPresent() || request.getMethod() == HttpMethod.HEAD) {
             return response;
         }

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.swagger.v3.oas.annotations.Hidden;
+import org.bangui.adapters.web.problem.SecurityHeaders;
 import org.bangui.adapters.web.security.PublicRoute;
 
 /**
@@ -43,8 +44,11 @@ public class UiController {
         return shell(request);
     }
 
-    /** The app shell at a page's path; the app reads the path and shows that page. */
-    @Get("/{page:" + PAGES + "}{/rest:.*}")
+    /**
+     * The app shell at a page's path; the app reads the path and shows that page. The rest, if any, starts
+     * with a slash: {@code /jails/sshd} is a page, {@code /dashboardx} is not.
+     */
+    @Get("/{page:" + PAGES + "}{/rest:/.*}")
     @PublicRoute
     public HttpResponse<byte[]> page(HttpRequest<?> request, @PathVariable String page,
                                      @Nullable @PathVariable String rest) {
@@ -68,6 +72,7 @@ public class UiController {
     }
 
     private static HttpResponse<byte[]> answer(HttpRequest<?> request, UiAssets.UiFile file, String cacheControl) {
+        request.setAttribute(SecurityHeaders.OWN_CACHING, Boolean.TRUE); // the same for everyone: cacheable
         MutableHttpResponse<byte[]> response;
         if (file.etag().equals(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH))) {
             response = HttpResponse.status(HttpStatus.NOT_MODIFIED);
