@@ -13,6 +13,8 @@
 #     entries against a raw batched banip; re-import of the unchanged list with a 200 and with a 304
 #   - configuration (scripts/bench/config.sh): parse of the stock Debian config dir (cold, warm); edit + test +
 #     reload of one jail through the API against `fail2ban-client reload` alone
+#   - web UI (scripts/bench/ui.sh): JS + CSS of the first page gzipped, /login usable with a cold cache, the
+#     dashboard with 10,000 bans (load times, API bytes) in Debian's Chromium driven by playwright-core
 # Everything runs on loopback; BENCH_SECONDS (default 15) sets the length of each run. The global per-client
 # rate limit is turned off for the run: every request comes from one address.
 set -euo pipefail
@@ -137,3 +139,4 @@ ratio1=$(awk -v a="$jails1_p50" -v b="$floor1_p50" 'BEGIN { printf "%.2f", a / b
 "$BANGUI_ROOT/scripts/bench/history-sync.sh" | tee -a "$BENCH/results.txt"
 "$BANGUI_ROOT/scripts/bench/blocklist.sh" | tee -a "$BENCH/results.txt"
 "$BANGUI_ROOT/scripts/bench/config.sh" | tee -a "$BENCH/results.txt"
+"$BANGUI_ROOT/scripts/bench/ui.sh" | tee -a "$BENCH/results.txt"
