@@ -119,7 +119,8 @@ function Refusal({ error, prefix }: { error: unknown; prefix?: string }) {
 }
 
 function useJails(): string[] {
-  const jails = usePoll(() => call(client.GET('/api/v1/jails')).then(j => j.jails.map(x => x.name).sort()), []);
+  // polled slowly: a list that could not be read while fail2ban was down fills in once it is back
+  const jails = usePoll(() => call(client.GET('/api/v1/jails')).then(j => j.jails.map(x => x.name).sort()), [], 30_000);
   return jails.data ?? [];
 }
 
