@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actionLabel, auditApiQuery, auditFilterFromForm, auditFilterFromQuery, auditQuery, isoToLocalInput } from './audit';
+import { actionLabel, auditApiQuery, auditFilterFromForm, auditFilterFromQuery, auditQuery } from './audit';
+import { isoToLocalInput } from './format';
 import { withQuery } from '../app/router';
 
 describe('audit filters', () => {

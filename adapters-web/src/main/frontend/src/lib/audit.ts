@@ -70,11 +70,3 @@ export function auditFilterFromForm(form: { action: string; since: string; until
   return { filter: { action: form.action, since, until } };
 }
 
-/** An ISO instant as a `datetime-local` input's value in the browser's time zone; empty for none. */
-export function isoToLocalInput(iso: string): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-}

@@ -50,6 +50,15 @@ export function localInputToIso(value: string): string | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
 
+/** An ISO instant as a `datetime-local` input's value in the browser's time zone (minutes); '' when empty or invalid. */
+export function isoToLocalInput(iso: string): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
 /** A flag emoji-free, text label for an ISO country code (`DE`), or `unknown`. */
 export function countryLabel(code: string | null | undefined, names?: Map<string, string>): string {
   if (!code) return 'unknown';

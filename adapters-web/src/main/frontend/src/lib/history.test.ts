@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTERS, endText, exportHref, filtersOfForm, formOfFilters, historyFromQuery, historyQuery, isoToLocalInput } from './history';
+import { EMPTY_FILTERS, endText, exportHref, filtersOfForm, formOfFilters, historyFromQuery, historyQuery } from './history';
+import { isoToLocalInput } from './format';
 
 describe('historyFromQuery and historyQuery', () => {
   it('reads the filters and the cursor from the URL', () => {

@@ -1,5 +1,5 @@
 /** Pure logic of the History page: filters between the form, the query string and the API. */
-import { localInputToIso } from './format';
+import { localInputToIso, isoToLocalInput } from './format';
 
 /** The origins the API knows (BanOrigin). */
 export const ORIGINS = ['fail2ban', 'manual', 'blocklist'] as const;
@@ -50,14 +50,6 @@ export function exportHref(filters: HistoryFilters, format: 'csv' | 'ndjson'): s
   return `/api/v1/history/export?${q.toString()}`;
 }
 
-/** An ISO instant as a `datetime-local` value in the browser's time zone (minutes), '' when empty or invalid. */
-export function isoToLocalInput(iso: string): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-}
 
 /** The form's values for the current filters. */
 export function formOfFilters(filters: HistoryFilters): HistoryForm {

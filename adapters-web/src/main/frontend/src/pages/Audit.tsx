@@ -4,7 +4,8 @@ import { call, client } from '../api/client';
 import { usePoll } from '../app/hooks';
 import { navigate, withQuery } from '../app/router';
 import { Badge, Button, Empty, Field, Loading, PageHeader, Pager, ProblemBanner, Time, fieldError } from '../ui/components';
-import { AUDIT_ACTIONS, actionLabel, auditApiQuery, auditFilterFromForm, auditFilterFromQuery, auditQuery, isoToLocalInput } from '../lib/audit';
+import { AUDIT_ACTIONS, actionLabel, auditApiQuery, auditFilterFromForm, auditFilterFromQuery, auditQuery } from '../lib/audit';
+import { isoToLocalInput } from '../lib/format';
 import { classifyDiff, looksLikeDiff } from '../lib/diff';
 import { DiffView } from './config/shared';
 
