@@ -9,14 +9,21 @@ import { applyTheme, nextTheme, storedTheme } from './theme';
 import { SetupPage } from '../pages/Setup';
 import { LoginPage } from '../pages/Login';
 import { DashboardPage } from '../pages/Dashboard';
-import { JailsPage, JailDetailPage } from '../pages/Jails';
-import { BansPage } from '../pages/Bans';
-import { HistoryPage, IpDetailPage } from '../pages/History';
-import { BlocklistsPage, BlocklistDetailPage } from '../pages/Blocklists';
-import { ConfigurationPage, ConfigItemPage } from '../pages/Configuration';
-import { JobsPage } from '../pages/Jobs';
-import { AuditPage } from '../pages/Audit';
-import { SettingsPage } from '../pages/Settings';
+import { lazyPage, prefetchPages } from './lazy';
+
+// the dashboard (where the app opens) is in the first chunk; every other page in a chunk of its own
+const JailsPage = lazyPage(() => import('../pages/Jails').then(m => m.JailsPage));
+const JailDetailPage = lazyPage(() => import('../pages/Jails').then(m => m.JailDetailPage));
+const BansPage = lazyPage(() => import('../pages/Bans').then(m => m.BansPage));
+const HistoryPage = lazyPage(() => import('../pages/History').then(m => m.HistoryPage));
+const IpDetailPage = lazyPage(() => import('../pages/History').then(m => m.IpDetailPage));
+const BlocklistsPage = lazyPage(() => import('../pages/Blocklists').then(m => m.BlocklistsPage));
+const BlocklistDetailPage = lazyPage(() => import('../pages/Blocklists').then(m => m.BlocklistDetailPage));
+const ConfigurationPage = lazyPage(() => import('../pages/Configuration').then(m => m.ConfigurationPage));
+const ConfigItemPage = lazyPage(() => import('../pages/Configuration').then(m => m.ConfigItemPage));
+const JobsPage = lazyPage(() => import('../pages/Jobs').then(m => m.JobsPage));
+const AuditPage = lazyPage(() => import('../pages/Audit').then(m => m.AuditPage));
+const SettingsPage = lazyPage(() => import('../pages/Settings').then(m => m.SettingsPage));
 
 /** What every page receives: the path parameters of its route and the query string. */
 export interface PageProps {
@@ -116,6 +123,8 @@ export function App() {
 function Shell({ path, query, onLoggedOut }: { path: string; query: URLSearchParams; onLoggedOut: () => void }) {
   const [menuOpen, setMenuOpen] = useState(false);
   const [theme, setTheme] = useState(storedTheme());
+  // once the first page is up, the other pages' chunks load in the background
+  useEffect(() => { const t = setTimeout(prefetchPages, 1500); return () => clearTimeout(t); }, []);
   let page: preact.JSX.Element = <NotFound />;
   for (const [pattern, Component] of ROUTES) {
     const params = matchPath(pattern, path);
