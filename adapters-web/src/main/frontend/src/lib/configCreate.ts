@@ -193,7 +193,7 @@ export function createFieldOf(code: string | undefined, detail: string | null | 
     config_exists: 'name', invalid_name: 'name', unknown_filter: 'filter', invalid_jail: 'logpath',
     invalid_filter: 'failregex',
   };
-  let field = alias[c];
+  let field: string | undefined = alias[c];
   if (!field && (c === 'invalid_value' || c === 'invalid_values' || c === 'invalid_key')) {
     const m = /'([^'\s]+)'/.exec(detail ?? '');
     field = m ? m[1] : undefined;

@@ -16,9 +16,12 @@ function tabOf(query: URLSearchParams): Tab {
 /** /config: jails, filters and actions as the files define them, BanGUI's changes, and the reload. */
 export function ConfigurationPage({ query }: PageProps) {
   const tab = tabOf(query);
+  const deleted = query.get('deleted');
   return (
     <>
       <PageHeader title="Configuration" />
+      {deleted && <p class="notice" role="status">Deleted jail <code>{deleted}</code>'s file; reload fail2ban to stop it
+        if it runs.</p>}
       <ReloadPanel />
       <nav class="tabs" aria-label="Configuration sections">
         {TABS.map(([id, label]) => (
@@ -34,13 +37,14 @@ export function ConfigurationPage({ query }: PageProps) {
 }
 
 /** /config/:kind/:name: one jail, filter or action. */
-export function ConfigItemPage({ params }: PageProps) {
+export function ConfigItemPage({ params, query }: PageProps) {
   const { kind, name } = params;
+  const created = query.get('created') === '1';
   return (
     <>
       <PageHeader title="Configuration" />
-      {kind === 'jails' ? <JailConfig key={name} name={name} />
-        : kind === 'filters' || kind === 'actions' ? <DefinitionConfig key={`${kind}/${name}`} kind={kind} name={name} />
+      {kind === 'jails' ? <JailConfig key={name} name={name} created={created} />
+        : kind === 'filters' || kind === 'actions' ? <DefinitionConfig key={`${kind}/${name}`} kind={kind} name={name} created={created} />
           : <div class="problem" role="alert">There is no configuration of kind “{kind}”: jails, filters or actions.
             {' '}<Link href="/config">Back to the configuration</Link></div>}
     </>

@@ -29,7 +29,7 @@ function Breadcrumb({ kind, name }: { kind: Kind; name: string }) {
 }
 
 /** /config/jails/:name: keys, what fail2ban runs, edit with preview, enable/disable, reload. */
-export function JailConfig({ name }: { name: string }) {
+export function JailConfig({ name, created }: { name: string; created?: boolean }) {
   const load = useCallback(() => call(client.GET('/api/v1/config/jails/{name}', { params: { path: { name } } })), [name]);
   const { data, error, loading, reload } = usePoll<JailView>(load, [name]);
   // the answer of a save shows at once; the next load (after a reload) replaces it
@@ -51,7 +51,7 @@ export function JailConfig({ name }: { name: string }) {
   }, [name]));
   const remove = useAction(useCallback(async () => {
     await call(client.DELETE('/api/v1/config/jails/{name}', { params: { path: { name } } }));
-    navigate('/config');
+    navigate(withQuery('/config', { deleted: name }));
     return true;
   }, [name]));
 
@@ -83,6 +83,7 @@ export function JailConfig({ name }: { name: string }) {
         {createdByBangui && <ConfirmButton label="Delete" busy={remove.busy} onConfirm={() => void remove.run()}
           title="Deletes the jail's file (BanGUI created it)" />}
       </div>
+      {created && <p class="notice" role="status" data-testid="created-notice">Created; reload fail2ban to start it.</p>}
       <ConfigProblem error={toggle.error} />
       <ProblemBanner error={remove.error} />
       {jail.problem && <div class="problem" role="alert"><strong>fail2ban could not run this jail:</strong>
@@ -120,7 +121,7 @@ export function JailConfig({ name }: { name: string }) {
 }
 
 /** /config/filters/:name and /config/actions/:name: keys with where they win, edit with preview; filters get the regex tester. */
-export function DefinitionConfig({ kind, name }: { kind: 'filters' | 'actions'; name: string }) {
+export function DefinitionConfig({ kind, name, created }: { kind: 'filters' | 'actions'; name: string; created?: boolean }) {
   const load = useCallback(() => call(kind === 'filters'
     ? client.GET('/api/v1/config/filters/{name}', { params: { path: { name } } })
     : client.GET('/api/v1/config/actions/{name}', { params: { path: { name } } })), [kind, name]);
@@ -148,6 +149,8 @@ export function DefinitionConfig({ kind, name }: { kind: 'filters' | 'actions'; 
         <h2>{KIND_LABEL[kind]} <code>{def.name}</code></h2>
         <span class="muted">files: {def.files.map((f, i) => <span key={f}>{i > 0 && ', '}<code>{f}</code></span>)}</span>
       </div>
+      {created && <p class="notice" role="status" data-testid="created-notice">Created. Jails that use
+        it{kind === 'actions' ? ' (action = ' + name + '[...])' : ''} take it on when fail2ban reloads.</p>}
       {kind === 'filters' && (
         <section class="card">
           <h3>Test on sample lines</h3>

@@ -5,12 +5,11 @@ import { useAction, usePoll } from '../../app/hooks';
 import { navigate, path, withQuery } from '../../app/router';
 import { Badge, ConfirmButton, Empty, Field, Link, Loading, ProblemBanner, Time } from '../../ui/components';
 import { filterNames } from '../../lib/configEdit';
-import { RegexTester } from './Editor';
+import { NewAction, NewFilter, NewJail } from './Create';
 import { DiffView } from './shared';
 
 type JailItem = components['schemas']['ConfigViews.JailItem'];
 type ChangeView = components['schemas']['ConfigViews.ChangeView'];
-type Body = Record<string, never>;
 
 /** Every jail defined in the files. */
 export function JailsTab() {
@@ -20,6 +19,10 @@ export function JailsTab() {
   const jails: JailItem[] = data.jails;
   return (
     <section aria-label="Jails">
+      <details class="card config-new">
+        <summary><h2>New jail</h2></summary>
+        <NewJail />
+      </details>
       <ProblemBanner error={error} />
       {jails.length === 0 ? <Empty>No jail is defined in the files.</Empty> : (
         <div class="table-wrap">
@@ -48,14 +51,13 @@ export function NamesTab({ kind, q }: { kind: 'filters' | 'actions'; q: string }
   const load = useCallback(() => call(kind === 'filters' ? client.GET('/api/v1/config/filters')
     : client.GET('/api/v1/config/actions')), [kind]);
   const { data, error, loading } = usePoll(load, [kind]);
-  const test = useCallback((input: { lines: string[]; failregex?: string; ignoreregex?: string }) =>
-    call(client.POST('/api/v1/config/filters/test', { body: {
-      lines: input.lines, failregex: (input.failregex ?? '') as unknown as Body,
-      ignoreregex: (input.ignoreregex ?? null) as unknown as Body | null,
-    } })), []);
   const names = data ? filterNames(data.names, q) : [];
   return (
     <section aria-label={kind === 'filters' ? 'Filters' : 'Actions'}>
+      <details class="card config-new">
+        <summary><h2>{kind === 'filters' ? 'New filter' : 'New action'}</h2></summary>
+        {kind === 'filters' ? <NewFilter /> : <NewAction />}
+      </details>
       <form class="inline" role="search" onSubmit={e => e.preventDefault()}>
         <Field label={`Find ${kind === 'filters' ? 'a filter' : 'an action'}`} name="q">
           <input type="search" name="q" id="q" value={q} autocomplete="off"
@@ -71,13 +73,6 @@ export function NamesTab({ kind, q }: { kind: 'filters' | 'actions'; q: string }
             </ul>
           </>
         )
-      )}
-      {kind === 'filters' && (
-        <section class="card">
-          <h2>Try regexes</h2>
-          <p class="muted">Runs sample lines through regexes before they are saved anywhere (fail2ban-regex).</p>
-          <RegexTester test={test} adHoc />
-        </section>
       )}
     </section>
   );
