@@ -145,7 +145,7 @@ export interface ActionRow {
 }
 
 /** The rows a new action starts with: the commands fail2ban runs, actionban and actionunban first. */
-export const ACTION_KEYS = ['actionstart', 'actionstop', 'actioncheck', 'actionban', 'actionunban'] as const;
+export const ACTION_KEYS = ['actionban', 'actionunban', 'actionstart', 'actionstop', 'actioncheck'] as const;
 
 export function initialActionRows(): ActionRow[] {
   return ACTION_KEYS.map(key => ({ key, value: '' }));

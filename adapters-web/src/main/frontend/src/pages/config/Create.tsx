@@ -224,7 +224,7 @@ export function NewAction() {
   // the server names a refused key in quotes ("'actionban' ..."): shown at that row
   const keys = rows.map(r => r.key.trim());
   const errs = useErrors(checks, create.error, ['name', ...keys.filter(Boolean)]);
-  const rowError = (i: number) => checks[`key-${i}`] ?? (keys[i] ? errs.of(keys[i]) : undefined)
+  const valueError = (i: number) => (keys[i] ? errs.of(keys[i]) : undefined)
     ?? (keys[i] === 'actionban' ? checks.actionban : undefined);
   return (
     <form class="config-create" onSubmit={submit} aria-label="New action" noValidate>
@@ -239,11 +239,11 @@ export function NewAction() {
         {rows.map((row, i) => (
           <fieldset key={i} class="action-row">
             <legend class="sr-only">Key {i + 1}</legend>
-            <Field label="Key" name={`key-${i}`}>
+            <Field label="Key" name={`key-${i}`} error={checks[`key-${i}`]}>
               <input name={`key-${i}`} id={`key-${i}`} value={row.key} spellcheck={false} autocomplete="off"
                 onInput={e => setRow(i, { key: (e.target as HTMLInputElement).value })} />
             </Field>
-            <Field label={row.key.trim() ? `Value of ${row.key.trim()}` : 'Value'} name={`value-${i}`} error={rowError(i)}>
+            <Field label={row.key.trim() ? `Value of ${row.key.trim()}` : 'Value'} name={`value-${i}`} error={valueError(i)}>
               <textarea name={row.key.trim() || `value-${i}`} id={`value-${i}`} rows={row.key.startsWith('action') ? 2 : 1}
                 spellcheck={false} value={row.value}
                 onInput={e => setRow(i, { value: (e.target as HTMLTextAreaElement).value })} />
