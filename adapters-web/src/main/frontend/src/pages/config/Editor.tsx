@@ -193,50 +193,27 @@ export function TestResults({ result }: { result: FilterTestView }) {
   );
 }
 
-/** The regex tester of a configured filter (or, with {@code adHoc}, of regexes typed here). */
-export function RegexTester({ test, adHoc }:
-  { test: (input: { lines: string[]; failregex?: string; ignoreregex?: string }) => Promise<FilterTestView>; adHoc?: boolean }) {
+/** The regex tester of a configured filter: sample lines through the filter as saved (the new filter form has its own). */
+export function RegexTester({ test }: { test: (input: { lines: string[] }) => Promise<FilterTestView> }) {
   const [lines, setLines] = useState('');
-  const [failregex, setFailregex] = useState('');
-  const [ignoreregex, setIgnoreregex] = useState('');
   const [result, setResult] = useState<FilterTestView | undefined>(undefined);
   const action = useAction(test);
-  const FIELDS = ['lines', 'failregex', 'ignoreregex'];
-  const fieldErr = (n: string) => {
-    const e = action.error;
-    if (!(e instanceof ApiError)) return undefined;
-    if (n === 'failregex' && e.code === 'invalid_filter') return e.problem.detail ?? undefined;
-    return e.code === `invalid_${n}` ? e.problem.detail ?? undefined : undefined;
-  };
+  const e = action.error;
+  const linesError = e instanceof ApiError && e.code === 'invalid_lines' ? e.problem.detail ?? undefined : undefined;
   const run = async () => {
     setResult(undefined);
-    const r = await action.run({ lines: sampleLines(lines), failregex: adHoc ? failregex : undefined,
-      ignoreregex: adHoc && ignoreregex.trim() ? ignoreregex : undefined });
+    const r = await action.run({ lines: sampleLines(lines) });
     if (r) setResult(r);
   };
-  const known = action.error instanceof ApiError && FIELDS.some(n => fieldErr(n));
   return (
-    <form class="regex-tester" onSubmit={e => { e.preventDefault(); void run(); }}>
-      {adHoc && (
-        <>
-          <Field label="failregex (one a line)" name="failregex" error={fieldErr('failregex')}>
-            <textarea name="failregex" id="failregex" rows={3} spellcheck={false} value={failregex}
-              placeholder="^Failed password for .* from <HOST>"
-              onInput={e => setFailregex((e.target as HTMLTextAreaElement).value)} />
-          </Field>
-          <Field label="ignoreregex (optional, one a line)" name="ignoreregex" error={fieldErr('ignoreregex')}>
-            <textarea name="ignoreregex" id="ignoreregex" rows={2} spellcheck={false} value={ignoreregex}
-              onInput={e => setIgnoreregex((e.target as HTMLTextAreaElement).value)} />
-          </Field>
-        </>
-      )}
-      <Field label="Sample log lines (one a line)" name="lines" error={fieldErr('lines')}>
+    <form class="regex-tester" onSubmit={ev => { ev.preventDefault(); void run(); }}>
+      <Field label="Sample log lines (one a line)" name="lines" error={linesError}>
         <textarea name="lines" id="lines" rows={5} spellcheck={false} value={lines}
           placeholder="2024-01-01 12:00:00 host sshd[1]: Failed password for root from 192.0.2.9 port 22 ssh2"
-          onInput={e => setLines((e.target as HTMLTextAreaElement).value)} />
+          onInput={ev => setLines((ev.target as HTMLTextAreaElement).value)} />
       </Field>
       <div class="form-actions"><Button type="submit" kind="primary" busy={action.busy}>Test</Button></div>
-      {action.error !== undefined && !known && <ConfigProblem error={action.error} invalidTitle="fail2ban could not run the test:" />}
+      {e !== undefined && !linesError && <ConfigProblem error={e} invalidTitle="fail2ban could not run the test:" />}
       {result && <TestResults result={result} />}
     </form>
   );
