@@ -112,6 +112,8 @@ class WebUiServingIT extends SandboxedServiceTest {
             assertThat(file.contentType()).as(asset).startsWith(TYPES.get(extension));
             assertThat(file.header("Cache-Control")).as(asset).contains("public, max-age=31536000, immutable");
             assertThat(file.header("ETag")).as(asset).isPresent();
+            assertThat(file.header("Vary")).as(asset)
+                    .hasValueSatisfying(vary -> assertThat(vary).containsIgnoringCase("Accept-Encoding"));
             assertThat(file.header("X-Content-Type-Options")).as(asset).contains("nosniff");
             assertThat(file.header("Set-Cookie")).as(asset).isEmpty();
             assertThat(file.body()).as(asset).isNotEmpty();

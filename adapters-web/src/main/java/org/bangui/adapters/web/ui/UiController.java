@@ -81,6 +81,8 @@ public class UiController {
         }
         return response.header(HttpHeaders.ETAG, file.etag())
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                // the same file goes out gzipped or not by the request's Accept-Encoding: caches keep both apart
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .header("X-Frame-Options", "DENY")
                 .header("Referrer-Policy", "same-origin");
