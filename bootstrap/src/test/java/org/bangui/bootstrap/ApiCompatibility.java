@@ -22,8 +22,8 @@ import org.openapitools.openapidiff.core.output.ConsoleRender;
 /**
  * Compares an OpenAPI document with the committed baseline (the API contract of record) and lists what a client
  * built against the baseline would no longer find: removed operations, and operations openapi-diff judges
- * incompatible (a narrowed or changed type, a new required request field or parameter, a removed required
- * response field, a removed response, added credentials). openapi-diff accepts the removal of an optional
+ * incompatible (a narrowed or changed type, a new required request field, a removed required response field, a
+ * removed response). openapi-diff accepts the removal of an optional
  * response field, since an optional field may be absent; clients that read it still break, so those removals are
  * listed too. Additions (new operations, new optional request fields, new response fields) pass.
  */
