@@ -48,30 +48,42 @@ final class ApiCompatibility {
                 breaks.add("removed operation " + endpoint.getMethod() + " " + endpoint.getPathUrl()));
         for (ChangedOperation operation : diff.getChangedOperations()) {
             String name = operation.getHttpMethod() + " " + operation.getPathUrl();
-            if (operation.isIncompatible()) {
+            List<String> found = new ArrayList<>();
+            Set<Changed> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+            fieldBreaks(operation.getRequestBody(), "", found, seen);
+            fieldBreaks(operation.getApiResponses(), "", found, seen);
+            found.forEach(line -> breaks.add(line + " of " + name));
+            if (found.isEmpty() && operation.isIncompatible()) {
                 breaks.add("incompatible change to " + name + " (see the change log below)");
             }
-            List<String> removed = new ArrayList<>();
-            removedResponseFields(operation.getApiResponses(), removed, Collections.newSetFromMap(new IdentityHashMap<>()));
-            removed.forEach(field -> breaks.add("removed response field " + field + " of " + name));
         }
         return List.copyOf(breaks);
     }
 
-    private static void removedResponseFields(Changed changed, List<String> removed, Set<Changed> seen) {
+    /** Names the fields behind a break: removed from a response, newly required in a request, of another type. */
+    private static void fieldBreaks(Changed changed, String field, List<String> found, Set<Changed> seen) {
         if (changed == null || !seen.add(changed)) {
             return;
         }
-        if (changed instanceof ChangedSchema schema && schema.getContext() != null && schema.getContext().isResponse()) {
-            removed.addAll(schema.getMissingProperties().keySet());
+        if (changed instanceof ChangedSchema schema && schema.getContext() != null) {
+            boolean response = schema.getContext().isResponse();
+            String side = response ? "response field " : "request field ";
+            if (response) {
+                schema.getMissingProperties().keySet().forEach(name -> found.add("removed " + side + field + name));
+            } else if (schema.getRequired() != null) {
+                schema.getRequired().getIncreased().forEach(name -> found.add("new required " + side + field + name));
+            }
+            if (schema.isChangedType()) {
+                found.add("changed type of " + (field.isEmpty() ? (response ? "a response" : "a request")
+                        : side + field.substring(0, field.length() - 1)));
+            }
+            // a schema's own changes (properties, items) are not all among its "changed elements"
+            schema.getChangedProperties().forEach((name, property) -> fieldBreaks(property, field + name + ".", found,
+                    seen));
+            fieldBreaks(schema.getItems(), field, found, seen);
         }
         if (changed instanceof ComposedChanged composed) {
-            composed.getChangedElements().forEach(element -> removedResponseFields(element, removed, seen));
-        }
-        if (changed instanceof ChangedSchema schema) {
-            // a schema's own changes (properties, items) are not among its "changed elements"
-            schema.getChangedProperties().values().forEach(property -> removedResponseFields(property, removed, seen));
-            removedResponseFields(schema.getItems(), removed, seen);
+            composed.getChangedElements().forEach(element -> fieldBreaks(element, field, found, seen));
         }
     }
 

@@ -90,12 +90,24 @@ class ApiCompatibilityTest {
     @Test
     void changedResponseFieldTypeBreaks() {
         assertThat(ApiCompatibility.breakingChanges(BASELINE, api(JAILS, NETWORK_AND_COUNTRY, "string", "ip")))
-                .containsExactly("incompatible change to POST /api/v1/bans (see the change log below)");
+                .containsExactly("changed type of response field count of POST /api/v1/bans");
     }
 
     @Test
     void newRequiredRequestFieldBreaks() {
         assertThat(ApiCompatibility.breakingChanges(BASELINE, api(JAILS, NETWORK_AND_COUNTRY, "integer", "ip, jail")))
+                .containsExactly("new required request field jail of POST /api/v1/bans");
+    }
+
+    @Test
+    void removedResponseIsNamedThroughTheChangeLog() {
+        String withConflict = BASELINE.replace("""
+                        "201":
+                """, """
+                        "409": {description: already banned}
+                        "201":
+                """);
+        assertThat(ApiCompatibility.breakingChanges(withConflict, BASELINE))
                 .containsExactly("incompatible change to POST /api/v1/bans (see the change log below)");
     }
 
@@ -146,8 +158,8 @@ class ApiCompatibilityTest {
     void committedBaselineWithAResponseFieldTheServiceLacksFails() {
         String baseline = ApiCompatibility.readBaseline();
         assertThat(ApiCompatibility.breakingChanges(withExtraBanField(baseline), baseline))
-                .containsExactly("removed response field contractProbe of GET /api/v1/bans",
-                        "removed response field contractProbe of GET /api/v1/bans/search");
+                .containsExactly("removed response field bans.contractProbe of GET /api/v1/bans",
+                        "removed response field bans.contractProbe of GET /api/v1/bans/search");
     }
 
     /** The document with one more field in the listed bans, as an older version that served it would. */
