@@ -1,15 +1,14 @@
 package org.bangui.adapters.web.logging;
 
 import io.micronaut.core.propagation.ThreadPropagatedContextElement;
-import io.micronaut.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import org.bangui.adapters.web.security.RequestContext;
-import org.bangui.domain.session.Session;
+import java.util.function.Supplier;
+import org.bangui.domain.session.SessionId;
 import org.slf4j.MDC;
 
 /**
@@ -18,7 +17,7 @@ import org.slf4j.MDC;
  * thread's MDC when the piece ends, so no id outlives its request on a shared event-loop or worker thread.
  * The session is read on every entry because the security filter learns it after this element was added.
  */
-record RequestLogContext(HttpRequest<?> request, String requestId)
+record RequestLogContext(String requestId, Supplier<Optional<SessionId>> session)
         implements ThreadPropagatedContextElement<Map<String, String>> {
 
     /** The MDC key of the request id. */
@@ -30,9 +29,9 @@ record RequestLogContext(HttpRequest<?> request, String requestId)
     public Map<String, String> updateThreadContext() {
         Map<String, String> previous = MDC.getCopyOfContextMap();
         MDC.put(REQUEST_ID, requestId);
-        Optional<Session> session = RequestContext.knownSession(request);
-        if (session.isPresent()) {
-            MDC.put(SESSION, shortHash(session.get().id().value()));
+        Optional<SessionId> known = session.get();
+        if (known.isPresent()) {
+            MDC.put(SESSION, shortHash(known.get().value()));
         } else {
             MDC.remove(SESSION);
         }

@@ -6,6 +6,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
+import org.bangui.adapters.web.security.RequestContext;
+import org.bangui.domain.session.Session;
 
 /**
  * The first request filter: chooses the request's {@link RequestId} and adds the {@link RequestLogContext} to
@@ -23,6 +25,7 @@ public class RequestLogFilter implements Ordered {
 
     @RequestFilter
     public void enter(HttpRequest<?> request, MutablePropagatedContext context) {
-        context.add(new RequestLogContext(request, RequestId.of(request)));
+        context.add(new RequestLogContext(RequestId.of(request),
+                () -> RequestContext.knownSession(request).map(Session::id)));
     }
 }
