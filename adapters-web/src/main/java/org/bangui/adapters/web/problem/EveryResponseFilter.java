@@ -11,10 +11,11 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.annotation.PreMatching;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import org.bangui.adapters.web.logging.RequestId;
 import org.bangui.domain.session.ForbiddenException;
 
 /**
- * The outermost response filter: adds the {@link SecurityHeaders} to every response, and gives an error that
+ * The outermost response filter: adds the {@link SecurityHeaders} and the {@link RequestId} to every response, and gives an error that
  * has no body a problem document. The only such errors are refusals by filters that answer with a bare
  * status; a 403 to a request with an {@code Origin} is Micronaut's CORS filter refusing a foreign origin (or a
  * preflight for a method or header that is not allowed).
@@ -46,6 +47,7 @@ public class EveryResponseFilter implements Ordered {
     @ResponseFilter
     public MutableHttpResponse<?> finish(HttpRequest<?> request, MutableHttpResponse<?> response) {
         SecurityHeaders.apply(response, request.getAttribute(SecurityHeaders.OWN_CACHING).isPresent());
+        response.getHeaders().set(RequestId.HEADER, RequestId.of(request));
         if (response.code() < 400 || response.getBody().isPresent() || request.getMethod() == HttpMethod.HEAD) {
             return response;
         }

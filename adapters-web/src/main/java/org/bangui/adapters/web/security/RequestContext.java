@@ -1,6 +1,7 @@
 package org.bangui.adapters.web.security;
 
 import io.micronaut.http.HttpRequest;
+import java.util.Optional;
 import org.bangui.application.audit.Actor;
 import org.bangui.domain.session.AuthenticationException;
 import org.bangui.domain.session.Session;
@@ -23,5 +24,10 @@ public final class RequestContext {
     /** The session of an authenticated request. */
     public static Session session(HttpRequest<?> request) {
         return request.getAttribute(SESSION, Session.class).orElseThrow(AuthenticationException::required);
+    }
+
+    /** The session of the request once the security filter has admitted it; empty before, or without one. */
+    public static Optional<Session> knownSession(HttpRequest<?> request) {
+        return request.getAttribute(SESSION, Session.class);
     }
 }

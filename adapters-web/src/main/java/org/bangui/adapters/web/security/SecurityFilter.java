@@ -1,6 +1,7 @@
 package org.bangui.adapters.web.security;
 
 import io.micronaut.core.order.Ordered;
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -15,6 +16,7 @@ import io.micronaut.web.router.RouteMatch;
 import jakarta.inject.Named;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import org.bangui.adapters.web.problem.DomainExceptionHandler;
 import org.bangui.application.audit.Actor;
 import org.bangui.application.ratelimit.CheckRateLimitUseCase;
@@ -72,6 +74,7 @@ public class SecurityFilter implements Ordered {
     /**
      * Decides on the event loop when nothing needs I/O (the common case: a recently validated session), and
      * on the blocking executor when the session store, or the account before setup, must be read or written.
+     * The blocking work runs in the request's propagated context, so its log lines carry the request id.
      */
     @RequestFilter
     public Publisher<MutableHttpResponse<?>> guard(HttpRequest<?> request,
@@ -80,7 +83,7 @@ public class SecurityFilter implements Ordered {
                 request.getHeaders().get("X-Forwarded-For")));
         request.setAttribute(RequestContext.ACTOR, actor);
         if (!rateLimits.checksInProcess()) { // a shared store (Redis) is network I/O: never on the event loop
-            return Mono.fromCallable(() -> guardBlocking(request, actor))
+            return inRequestContext(() -> guardBlocking(request, actor))
                     .subscribeOn(blocking)
                     .flatMapMany(refusal -> decide(refusal, chain));
         }
@@ -99,7 +102,7 @@ public class SecurityFilter implements Ordered {
         } catch (DomainException refused) {
             return Mono.just(refuse(request, refused));
         }
-        return Mono.fromCallable(() -> authenticate(request, actor))
+        return inRequestContext(() -> authenticate(request, actor))
                 .subscribeOn(blocking)
                 .flatMapMany(refusal -> decide(refusal, chain));
     }
@@ -107,6 +110,11 @@ public class SecurityFilter implements Ordered {
     private static Publisher<MutableHttpResponse<?>> decide(Optional<MutableHttpResponse<?>> refusal,
                                                            FilterContinuation<Publisher<MutableHttpResponse<?>>> chain) {
         return refusal.<Publisher<MutableHttpResponse<?>>>map(Mono::just).orElseGet(chain::proceed);
+    }
+
+    /** {@code work}, run in the request's propagated context (its log fields) on whichever thread runs it. */
+    private static <T> Mono<T> inRequestContext(Supplier<T> work) {
+        return Mono.fromSupplier(PropagatedContext.getOrEmpty().wrap(work));
     }
 
     /** The whole decision on the blocking executor, for a rate-limit store that is not in this process. */
