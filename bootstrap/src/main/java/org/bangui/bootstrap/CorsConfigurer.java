@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * Turns {@code BANGUI_CORS_ALLOWED_ORIGINS} into Micronaut's CORS configuration: the listed origins may call
- * the API with credentials (the session cookie) and the CSRF header; an empty list disables CORS. The list
- * is validated by {@link SecurityConfig}, which refuses {@code *}.
+ * the API with credentials (the session cookie), the CSRF header and a request id, and may read
+ * {@code Retry-After} and {@code X-Request-Id}; an empty list disables CORS. The list is validated by
+ * {@link SecurityConfig}, which refuses {@code *}.
  */
 @Singleton
 class CorsConfigurer implements BeanCreatedEventListener<HttpServerConfiguration.CorsConfiguration> {
@@ -36,7 +37,9 @@ class CorsConfigurer implements BeanCreatedEventListener<HttpServerConfiguration
         web.setAllowedOrigins(origins);
         web.setAllowCredentials(true);
         web.setAllowedMethods(List.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE));
-        web.setAllowedHeaders(List.of("Content-Type", "X-CSRF-Token"));
+        web.setAllowedHeaders(List.of("Content-Type", "X-CSRF-Token", "X-Request-Id"));
+        // a frontend on another origin reads the throttle's wait and the id to quote when reporting a problem
+        web.setExposedHeaders(List.of("Retry-After", "X-Request-Id"));
         web.setMaxAge(600L);
         cors.setEnabled(true);
         cors.setConfigurations(Map.of("web", web));

@@ -138,10 +138,13 @@ class RateLimitAndCorsIT extends SandboxedServiceTest {
     void corsAllowsTheConfiguredOriginWithCredentialsOnly() {
         Api.Response preflight = anonymous.send("OPTIONS", "/api/v1/bans", null, "Origin",
                 "https://bangui.example.org", "Access-Control-Request-Method", "POST",
-                "Access-Control-Request-Headers", "content-type,x-csrf-token");
+                "Access-Control-Request-Headers", "content-type,x-csrf-token,x-request-id");
         assertThat(preflight.status()).isEqualTo(200);
         assertThat(preflight.header("Access-Control-Allow-Origin")).contains("https://bangui.example.org");
         assertThat(preflight.header("Access-Control-Allow-Credentials")).contains("true");
+        Api.Response allowed = api.get("/api/v1/jails", "Origin", "https://bangui.example.org");
+        assertThat(allowed.header("Access-Control-Expose-Headers")).hasValueSatisfying(exposed ->
+                assertThat(exposed.toLowerCase()).contains("retry-after").contains("x-request-id"));
 
         Api.Response foreign = anonymous.send("OPTIONS", "/api/v1/bans", null, "Origin", "https://evil.example",
                 "Access-Control-Request-Method", "POST");
