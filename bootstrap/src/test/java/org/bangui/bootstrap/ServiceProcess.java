@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,14 +53,31 @@ final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
+    /**
+     * Starts the service like {@link #start} with these JVM options instead of the tests' own ({@code -Xmx256m
+     * -XX:TieredStopAtLevel=1}): to run it as an image's entry point does.
+     */
+    static ServiceProcess start(List<String> jvmOptions, Map<String, String> env, Path log) {
+        ServiceProcess service = launch(jvmOptions, env, log);
+        service.awaitStarted(Duration.ofSeconds(60));
+        return service;
+    }
+
     /** Starts the service like {@link #start} but does not wait: for a start that is meant to fail. */
     static ServiceProcess launch(Map<String, String> env, Path log) {
+        return launch(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), env, log);
+    }
+
+    private static ServiceProcess launch(List<String> jvmOptions, Map<String, String> env, Path log) {
         Map<String, String> settings = new HashMap<>(env);
         settings.putIfAbsent("BANGUI_PORT", Integer.toString(freePort()));
         settings.putIfAbsent("BANGUI_LOG_FORMAT", "text");
         settings.putIfAbsent("BANGUI_HOST", "127.0.0.1");
-        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-jar", JAR.toAbsolutePath().toString());
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(settings);
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
