@@ -118,6 +118,12 @@ final class Api {
                     .flatMap(e -> e.getValue().stream()).findFirst();
         }
 
+        /** Every value of a header that may come as several lines (Access-Control-Expose-Headers), joined. */
+        String headerValues(String name) {
+            return String.join(",", headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).toList());
+        }
+
         String contentType() {
             return header("Content-Type").orElse("");
         }

@@ -143,8 +143,8 @@ class RateLimitAndCorsIT extends SandboxedServiceTest {
         assertThat(preflight.header("Access-Control-Allow-Origin")).contains("https://bangui.example.org");
         assertThat(preflight.header("Access-Control-Allow-Credentials")).contains("true");
         Api.Response allowed = api.get("/api/v1/jails", "Origin", "https://bangui.example.org");
-        assertThat(allowed.header("Access-Control-Expose-Headers")).hasValueSatisfying(exposed ->
-                assertThat(exposed.toLowerCase()).contains("retry-after").contains("x-request-id"));
+        assertThat(allowed.headerValues("Access-Control-Expose-Headers").toLowerCase())
+                .contains("retry-after").contains("x-request-id");
 
         Api.Response foreign = anonymous.send("OPTIONS", "/api/v1/bans", null, "Origin", "https://evil.example",
                 "Access-Control-Request-Method", "POST");
