@@ -20,16 +20,19 @@ import org.bangui.domain.shared.InvalidInputException;
  * @param sessionCacheTime zero disables the session cache
  * @param sessionSecret the configured cookie-signing secret, at least 32 characters; empty to use the file
  * @param setupToken the configured setup token; empty to use the file
+ * @param metricsToken the bearer token of {@code /prometheus}, at least 32 characters; empty: nobody may scrape
  * @param limits the rate limit per action; an action that is off has no entry
  */
 record SecurityConfig(Duration sessionIdleTimeout, Duration sessionLifetime, Duration sessionCacheTime,
-                      Optional<String> sessionSecret, Optional<String> setupToken, boolean cookieSecure,
+                      Optional<String> sessionSecret, Optional<String> setupToken, Optional<String> metricsToken,
+                      boolean cookieSecure,
                       List<IpNetwork> trustedProxies, List<String> corsOrigins, Map<LimitedAction, RateLimit> limits,
                       RateLimit loginLimit) {
 
     SecurityConfig {
         Objects.requireNonNull(sessionSecret, "sessionSecret");
         Objects.requireNonNull(setupToken, "setupToken");
+        Objects.requireNonNull(metricsToken, "metricsToken");
         trustedProxies = List.copyOf(trustedProxies);
         corsOrigins = List.copyOf(corsOrigins);
         limits = Map.copyOf(limits);
@@ -45,11 +48,15 @@ record SecurityConfig(Duration sessionIdleTimeout, Duration sessionLifetime, Dur
         if (secret.isPresent() && secret.get().length() < 32) {
             throw new IllegalArgumentException("bangui.session-secret: must be at least 32 characters");
         }
+        Optional<String> metricsToken = Optional.ofNullable(raw.metricsToken()).filter(s -> !s.isBlank());
+        if (metricsToken.isPresent() && metricsToken.get().length() < 32) {
+            throw new IllegalArgumentException("bangui.metrics-token: must be at least 32 characters");
+        }
         return new SecurityConfig(
                 SettingValues.duration("bangui.session-idle-timeout", raw.sessionIdleTimeout()),
                 SettingValues.duration("bangui.session-lifetime", raw.sessionLifetime()),
                 sessionCache(raw.sessionCacheTime()), secret,
-                Optional.ofNullable(raw.setupToken()).filter(s -> !s.isBlank()),
+                Optional.ofNullable(raw.setupToken()).filter(s -> !s.isBlank()), metricsToken,
                 SettingValues.bool("bangui.cookie-secure", raw.cookieSecure()),
                 proxies(raw.trustedProxies()), origins(raw.corsAllowedOrigins()),
                 limits(raw.rateLimitGlobal(), raw.rateLimitBan(), raw.rateLimitUnban(), raw.rateLimitJailOperations(),

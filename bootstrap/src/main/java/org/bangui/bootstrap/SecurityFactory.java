@@ -15,6 +15,7 @@ import org.bangui.adapters.inprocess.Slf4jSecurityEventAdapter;
 import org.bangui.adapters.persistence.FileSetupTokenAdapter;
 import org.bangui.adapters.persistence.SecretFile;
 import org.bangui.adapters.web.security.ClientAddressResolver;
+import org.bangui.adapters.web.security.MetricsToken;
 import org.bangui.adapters.web.security.SessionCookie;
 import org.bangui.application.audit.AuditService;
 import org.bangui.application.audit.RecordAuditUseCase;
@@ -61,6 +62,11 @@ class SecurityFactory {
     @Singleton
     ClientAddressResolver clientAddresses(SecurityConfig settings) {
         return new ClientAddressResolver(settings.trustedProxies());
+    }
+
+    @Singleton
+    MetricsToken metricsToken(SecurityConfig settings) {
+        return new MetricsToken(settings.metricsToken());
     }
 
     @Singleton

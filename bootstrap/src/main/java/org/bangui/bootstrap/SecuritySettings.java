@@ -5,7 +5,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 
 /**
- * {@code bangui.*} settings: sessions, cookie, trusted proxies, CORS origins and rate limits, as written: the
+ * {@code bangui.*} settings: sessions, cookie, metrics token, trusted proxies, CORS origins and rate limits, as written: the
  * raw input that {@link SecurityConfig#from} parses once at start-up.
  */
 @ConfigurationProperties("bangui")
@@ -15,6 +15,7 @@ public record SecuritySettings(
         @Bindable(defaultValue = "1s") String sessionCacheTime,
         @Nullable String sessionSecret,
         @Nullable String setupToken,
+        @Nullable String metricsToken,
         @Bindable(defaultValue = "true") String cookieSecure,
         @Bindable(defaultValue = "") String trustedProxies,
         @Bindable(defaultValue = "") String corsAllowedOrigins,

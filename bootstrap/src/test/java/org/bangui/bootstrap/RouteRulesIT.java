@@ -39,6 +39,9 @@ class RouteRulesIT extends SandboxedServiceTest {
             "GET /", "HEAD /", "GET " + UnauthenticatedAccessIT.UI_PAGES, "HEAD " + UnauthenticatedAccessIT.UI_PAGES,
             "GET /assets/{name}", "HEAD /assets/{name}");
 
+    /** The routes that admit the metrics bearer token instead of a session: management's Prometheus endpoint. */
+    private static final Set<String> METRICS = Set.of("GET /prometheus", "HEAD /prometheus");
+
     @Inject
     Router router;
 
@@ -87,5 +90,17 @@ class RouteRulesIT extends SandboxedServiceTest {
             }
         }
         assertThat(found).containsExactlyInAnyOrderElementsOf(PUBLIC);
+    }
+
+    @Test
+    void onlyThePrometheusEndpointTakesTheMetricsToken() {
+        Set<String> found = new TreeSet<>();
+        for (UriRouteInfo<?, ?> route : routes()) {
+            if (RouteRules.isMetrics(route)) {
+                found.add(key(route));
+                assertThat(RouteRules.isPublic(route)).as(key(route)).isFalse();
+            }
+        }
+        assertThat(found).containsExactlyInAnyOrderElementsOf(METRICS);
     }
 }

@@ -11,8 +11,14 @@ import org.junit.jupiter.api.Test;
 class SecuritySettingsTest {
 
     private static SecurityConfig settings(String cors, String proxies, String global, String secret) {
-        return SecurityConfig.from(new SecuritySettings("30m", "12h", "1s", secret, null, "true", proxies, cors, global,
-                "100/1m", "100/1m", "100/1m", "50/1m", "50/1m", "50/1m", "10/1h", "5/15m", "30/1m"));
+        return settings(cors, proxies, global, secret, null);
+    }
+
+    private static SecurityConfig settings(String cors, String proxies, String global, String secret,
+                                           String metricsToken) {
+        return SecurityConfig.from(new SecuritySettings("30m", "12h", "1s", secret, null, metricsToken, "true",
+                proxies, cors, global, "100/1m", "100/1m", "100/1m", "50/1m", "50/1m", "50/1m", "10/1h", "5/15m",
+                "30/1m"));
     }
 
     @Test
@@ -34,6 +40,15 @@ class SecuritySettingsTest {
         assertThatThrownBy(() -> settings("", "proxy.example", "200/1m", null)).hasMessageContaining("trusted-proxies");
         assertThatThrownBy(() -> settings("", "", "200 per minute", null)).hasMessageContaining("rate-limit-global");
         assertThatThrownBy(() -> settings("", "", "200/1m", "too-short")).hasMessageContaining("session-secret");
+        assertThatThrownBy(() -> settings("", "", "200/1m", null, "x".repeat(31)))
+                .hasMessageContaining("bangui.metrics-token").hasMessageNotContaining("x".repeat(31));
+    }
+
+    @Test
+    void metricsTokenIsOptionalAndKeptWhenLongEnough() {
+        assertThat(settings("", "", "200/1m", null).metricsToken()).isEmpty();
+        assertThat(settings("", "", "200/1m", null, " ").metricsToken()).isEmpty();
+        assertThat(settings("", "", "200/1m", null, "m".repeat(32)).metricsToken()).contains("m".repeat(32));
     }
 
     @Test

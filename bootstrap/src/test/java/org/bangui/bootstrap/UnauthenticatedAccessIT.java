@@ -80,6 +80,20 @@ class UnauthenticatedAccessIT extends SandboxedServiceTest {
         assertThat(anonymous.get("/assets/missing-0000.js").status()).isEqualTo(404);
     }
 
+    /** Protected by a bearer token, not a session; with no BANGUI_METRICS_TOKEN set (as here) nobody gets in. */
+    @Test
+    void prometheusAnswers401ToEveryoneWithoutAConfiguredToken() {
+        for (Api client : List.of(anonymous, api)) {
+            for (String[] headers : List.of(new String[0], new String[] {"Authorization", "Bearer "},
+                    new String[] {"Authorization", "Bearer " + "x".repeat(40)})) {
+                Api.Response refused = client.get("/prometheus", headers);
+                assertThat(refused.status()).isEqualTo(401);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+                assertThat(refused.body()).doesNotContain("jvm_");
+            }
+        }
+    }
+
     @Test
     void pathsNextToTheUiPagesAreNotPublic() {
         for (String path : List.of("/dashboardx", "/jailsx/sshd", "/nope", "/api/v1/nope", "/assets", "/assets/")) {

@@ -16,6 +16,11 @@ public final class AuthenticationException extends DomainException {
         return new AuthenticationException("authentication_required", "a valid session is required");
     }
 
+    /** The answer to a metrics request without the right bearer token, whatever was wrong with it. */
+    public static AuthenticationException bearerTokenRequired() {
+        return new AuthenticationException("bearer_token_required", "a valid bearer token is required");
+    }
+
     /** The generic answer to a wrong password. */
     public static AuthenticationException badCredentials() {
         return new AuthenticationException("invalid_credentials", "the password is not correct");

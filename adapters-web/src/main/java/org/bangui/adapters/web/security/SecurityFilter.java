@@ -2,6 +2,7 @@ package org.bangui.adapters.web.security;
 
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.PropagatedContext;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -33,7 +34,8 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Guards every request, in this order: resolve the client address; apply the global per-client limit; let
+ * Guards every request, in this order: resolve the client address; apply the global per-client limit; admit
+ * the {@link RouteRules#isMetrics metrics endpoint} with the {@link MetricsToken bearer token} only; let
  * {@link PublicRoute public routes} (probes, setup, login) through; before setup, refuse everything else;
  * require a valid session; require the CSRF token on state-changing requests; apply the route's
  * {@link RateLimited per-action limit}. Every rule is read from the route the request matched (Micronaut
@@ -52,16 +54,18 @@ public class SecurityFilter implements Ordered {
     private final SessionUseCase sessions;
     private final CheckRateLimitUseCase rateLimits;
     private final ClientAddressResolver clients;
+    private final MetricsToken metricsToken;
     private final DomainExceptionHandler problems;
     private final Scheduler blocking;
 
     public SecurityFilter(SetupUseCase setup, SessionUseCase sessions, CheckRateLimitUseCase rateLimits,
-                          ClientAddressResolver clients, DomainExceptionHandler problems,
+                          ClientAddressResolver clients, MetricsToken metricsToken, DomainExceptionHandler problems,
                           @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.setup = setup;
         this.sessions = sessions;
         this.rateLimits = rateLimits;
         this.clients = clients;
+        this.metricsToken = metricsToken;
         this.problems = problems;
         this.blocking = Schedulers.fromExecutorService(blocking);
     }
@@ -89,6 +93,9 @@ public class SecurityFilter implements Ordered {
         }
         try {
             rateLimits.check(LimitedAction.GLOBAL, actor.clientIp());
+            if (isMetrics(request)) {
+                return decide(scraper(request), chain);
+            }
             if (route(request).map(RouteRules::isPublic).orElse(false)) {
                 return chain.proceed();
             }
@@ -124,8 +131,21 @@ public class SecurityFilter implements Ordered {
         } catch (DomainException refused) {
             return Optional.of(refuse(request, refused));
         }
+        if (isMetrics(request)) {
+            return scraper(request);
+        }
         return route(request).map(RouteRules::isPublic).orElse(false) ? Optional.empty()
                 : authenticate(request, actor);
+    }
+
+    private static boolean isMetrics(HttpRequest<?> request) {
+        return route(request).map(RouteRules::isMetrics).orElse(false);
+    }
+
+    /** The metrics endpoint: the bearer token or nothing; a session does not count. Empty lets it through. */
+    private Optional<MutableHttpResponse<?>> scraper(HttpRequest<?> request) {
+        return metricsToken.admits(request.getHeaders().get(HttpHeaders.AUTHORIZATION)) ? Optional.empty()
+                : Optional.of(refuse(request, AuthenticationException.bearerTokenRequired()));
     }
 
     private Optional<MutableHttpResponse<?>> authenticate(HttpRequest<?> request, Actor actor) {
