@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { PageProps } from '../app/App';
 import type { components } from '../api/schema';
 import { call, client } from '../api/client';
+import { jailNames } from '../api/jails';
 import { ApiError, describe } from '../api/problem';
 import { useAction, usePoll } from '../app/hooks';
 import { navigate, path, withQuery } from '../app/router';
@@ -21,11 +22,6 @@ const BAN_FIELDS = ['jail', 'ip'] as const;
 const FILTER_FIELDS = ['jail', 'ip'] as const;
 const POLL_MS = 10_000;
 
-async function loadJails(): Promise<string[]> {
-  const r = await call(client.GET('/api/v1/jails'));
-  return r.jails.map(j => j.name).sort((a, b) => a.localeCompare(b));
-}
-
 /** Unbans one ban; a ban that is already gone (404 `not_banned`) counts as lifted. */
 async function unbanOne(ban: { jail: string; ip: string }): Promise<void> {
   try {
@@ -44,7 +40,7 @@ const throttled = (e: unknown) =>
 
 export function BansPage({ query }: PageProps) {
   const filters = banFiltersFromQuery(query);
-  const jails = usePoll(loadJails, []);
+  const jails = usePoll(jailNames, []);
   const list = usePoll(() => call(client.GET('/api/v1/bans', { params: { query: banListQuery(filters) } })),
     [filters.jail, filters.ip], POLL_MS);
   const [notice, setNotice] = useState<string | undefined>(undefined);

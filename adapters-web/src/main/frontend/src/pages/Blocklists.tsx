@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { PageProps } from '../app/App';
 import { call, client } from '../api/client';
+import { jailNames } from '../api/jails';
 import { ApiError, describe } from '../api/problem';
 import type { components } from '../api/schema';
 import { useAction, usePoll } from '../app/hooks';
@@ -120,7 +121,7 @@ function Refusal({ error, prefix }: { error: unknown; prefix?: string }) {
 
 function useJails(): string[] {
   // polled slowly: a list that could not be read while fail2ban was down fills in once it is back
-  const jails = usePoll(() => call(client.GET('/api/v1/jails')).then(j => j.jails.map(x => x.name).sort()), [], 30_000);
+  const jails = usePoll(jailNames, [], 30_000);
   return jails.data ?? [];
 }
 

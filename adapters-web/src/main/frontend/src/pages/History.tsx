@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PageProps } from '../app/App';
 import type { components } from '../api/schema';
 import { call, client } from '../api/client';
+import { jailNames } from '../api/jails';
 import { useAction, usePoll } from '../app/hooks';
 import { navigate, path, withQuery } from '../app/router';
 import {
@@ -19,15 +20,10 @@ const FIELDS = ['jail', 'ip', 'country', 'origin', 'since', 'until'] as const;
 type FieldName = typeof FIELDS[number];
 const POLL_MS = 15_000;
 
-async function loadJails(): Promise<string[]> {
-  const r = await call(client.GET('/api/v1/jails'));
-  return r.jails.map(j => j.name).sort((a, b) => a.localeCompare(b));
-}
-
 export function HistoryPage({ query }: PageProps) {
   const search = query.toString();
   const { filters, cursor, limit } = historyFromQuery(query);
-  const jails = usePoll(loadJails, []);
+  const jails = usePoll(jailNames, []);
   // only the first page is refreshed: a later page is a fixed slice behind its cursor
   const page = usePoll(() => call(client.GET('/api/v1/history', { params: { query: historyQuery(filters, { cursor, limit }) } })),
     [search], cursor ? undefined : POLL_MS);
@@ -80,7 +76,7 @@ function FilterForm({ filters, jails, serverError, onApply }: {
   const error = (name: FieldName) => errors[name] ?? fieldError(serverError, name, FIELDS);
   const described = (name: FieldName, hint = false) =>
     error(name) ? `${name}-error` : hint ? `${name}-hint` : undefined;
-  const jailNames = filters.jail && !jails.includes(filters.jail) ? [filters.jail, ...jails] : jails;
+  const jailChoices = filters.jail && !jails.includes(filters.jail) ? [filters.jail, ...jails] : jails;
 
   return (
     <form class="inline card history-filters" role="search" aria-label="History filters" onSubmit={e => {
@@ -93,7 +89,7 @@ function FilterForm({ filters, jails, serverError, onApply }: {
         <select id="jail" name="jail" value={form.jail} onChange={set('jail')}
           aria-invalid={error('jail') ? 'true' : undefined} aria-describedby={described('jail')}>
           <option value="">All jails</option>
-          {jailNames.map(j => <option value={j}>{j}</option>)}
+          {jailChoices.map(j => <option value={j}>{j}</option>)}
         </select>
       </Field>
       <Field label="Address or network" name="ip" error={error('ip')}>
