@@ -35,6 +35,8 @@ public final class FakeFail2ban implements JailControlPort, BanPort, ServerPort,
     /** The ban archive the services write to. */
     public final InMemoryHistoryArchiveFake history = new InMemoryHistoryArchiveFake();
     public int commands;
+    /** Calls of {@link #activeBans}: fail2ban's costly listing with every ban's time. */
+    public int timedListings;
     /** How many ban commands were sent (not counting refusals before sending). */
     public int bansSent;
     /** The next state change's reply "times out" with this as its late reply; see {@link #stalled}. */
@@ -143,6 +145,7 @@ public final class FakeFail2ban implements JailControlPort, BanPort, ServerPort,
 
     @Override
     public List<Ban> activeBans(JailName name) {
+        timedListings++;
         return List.copyOf(jail(name));
     }
 
