@@ -19,6 +19,7 @@ import org.bangui.adapters.web.security.MetricsToken;
 import org.bangui.adapters.web.security.SessionCookie;
 import org.bangui.application.audit.AuditService;
 import org.bangui.application.audit.RecordAuditUseCase;
+import org.bangui.application.ratelimit.RateLimitObserver;
 import org.bangui.application.ratelimit.RateLimitService;
 import org.bangui.application.session.LoginService;
 import org.bangui.application.session.LoginUseCase;
@@ -80,8 +81,8 @@ class SecurityFactory {
     }
 
     @Context
-    RateLimitService rateLimits(RateLimitPort counters, SecurityConfig settings) {
-        return new RateLimitService(counters, settings.limits());
+    RateLimitService rateLimits(RateLimitPort counters, SecurityConfig settings, RateLimitObserver observer) {
+        return new RateLimitService(counters, settings.limits(), observer);
     }
 
     /**
