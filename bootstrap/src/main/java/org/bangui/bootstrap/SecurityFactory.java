@@ -66,8 +66,8 @@ class SecurityFactory {
     }
 
     @Singleton
-    MetricsToken metricsToken(SecurityConfig settings) {
-        return new MetricsToken(settings.metricsToken());
+    MetricsToken metricsToken(SecurityConfig settings, ManagementConfig management) {
+        return new MetricsToken(settings.metricsToken(), management.port());
     }
 
     @Singleton
