@@ -119,8 +119,8 @@ class SecurityFactory {
 
     @Context
     LoginUseCase login(AdminAccountPort accounts, PasswordHasherPort hasher, RateLimitPort counters,
-                       SessionIssuer issuer, SecurityRecorder recorder) {
-        return new LoginService(accounts, hasher, counters, issuer, recorder);
+                       SessionIssuer issuer, SecurityRecorder recorder, RateLimitObserver throttled) {
+        return new LoginService(accounts, hasher, counters, issuer, recorder, throttled);
     }
 
     @Context
