@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
 import org.bangui.adapters.http.HttpBlocklistDownloadAdapter;
 import org.bangui.adapters.inprocess.CronUtilsCronAdapter;
 import org.bangui.application.audit.RecordAuditUseCase;
+import org.bangui.application.ban.BanObserver;
 import org.bangui.application.blocklist.BlocklistImportJob;
+import org.bangui.application.blocklist.BlocklistImportObserver;
 import org.bangui.application.blocklist.BlocklistImportService;
 import org.bangui.application.blocklist.BlocklistImporter;
 import org.bangui.application.blocklist.BlocklistSourceService;
@@ -58,9 +60,10 @@ class BlocklistFactory {
     @Singleton
     @Order(20) // listed in a stable order in GET /api/v1/jobs
     Job blocklistImport(BlocklistSourcePort sources, BlocklistImportPort log, BlocklistImporter importer,
-                        CronPort cron, Clock clock, LockOwner owner, BlocklistConfig settings) {
+                        CronPort cron, Clock clock, LockOwner owner, BlocklistConfig settings,
+                        BlocklistImportObserver imports, BanObserver bans) {
         return new BlocklistImportJob(sources, log, importer, cron, clock, owner::id,
-                JobSchedule.every(settings.checkInterval(), true));
+                JobSchedule.every(settings.checkInterval(), true), imports, bans);
     }
 
     @Singleton

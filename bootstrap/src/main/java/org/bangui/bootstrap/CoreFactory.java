@@ -12,9 +12,11 @@ import org.bangui.adapters.fail2ban.Fail2banBanAdapter;
 import org.bangui.adapters.fail2ban.Fail2banJailAdapter;
 import org.bangui.adapters.fail2ban.Fail2banServerAdapter;
 import org.bangui.adapters.fail2ban.InterfaceAddressesAdapter;
+import org.bangui.adapters.fail2ban.protocol.CommandObserver;
 import org.bangui.adapters.fail2ban.protocol.Fail2banClient;
 import org.bangui.application.audit.RecordAuditUseCase;
 import org.bangui.application.ban.BanChanges;
+import org.bangui.application.ban.BanObserver;
 import org.bangui.application.ban.BanQueryService;
 import org.bangui.application.ban.BanService;
 import org.bangui.application.ban.UnbanService;
@@ -47,9 +49,9 @@ class CoreFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    Fail2banClient fail2banClient(Fail2banConfig settings) {
+    Fail2banClient fail2banClient(Fail2banConfig settings, CommandObserver observer) {
         return new Fail2banClient(settings.socket(), settings.connectTimeout(), settings.timeout(),
-                settings.connections());
+                settings.connections(), observer);
     }
 
     @Singleton
@@ -108,8 +110,8 @@ class CoreFactory {
     /** One instance for bans and unbans alike: it serialises changes to the same address. */
     @Singleton
     BanChanges banChanges(HistoryArchivePort history, GeoLookupPort geo, RecordAuditUseCase audit, Clock clock,
-                          Fail2banConfig settings) {
-        return new BanChanges(history, geo, audit, clock, settings.outcomeWait());
+                          Fail2banConfig settings, BanObserver observer) {
+        return new BanChanges(history, geo, audit, clock, settings.outcomeWait(), observer);
     }
 
     @Singleton

@@ -17,6 +17,7 @@ import org.bangui.application.audit.RecordAuditUseCase;
 import org.bangui.application.health.CachedProbe;
 import org.bangui.application.job.HealthCheckJob;
 import org.bangui.application.job.Job;
+import org.bangui.application.job.JobObserver;
 import org.bangui.application.job.JobRunner;
 import org.bangui.application.job.JobSchedule;
 import org.bangui.application.job.RateLimiterCleanupJob;
@@ -72,13 +73,13 @@ class JobsFactory {
     JobRunner jobRunner(SchedulerLeadership leadership, JobRunPort runs, RecordAuditUseCase audit, Clock clock,
                         SessionUseCase sessions, RateLimitPort rateLimits,
                         @Named("fail2banStatus") CachedProbe fail2banStatus, JobsConfig settings,
-                        List<Job> featureJobs) {
+                        List<Job> featureJobs, JobObserver observer) {
         List<Job> jobs = new ArrayList<>(List.of(
                 new SchedulerLockHeartbeatJob(leadership),
                 new HealthCheckJob(fail2banStatus, JobSchedule.every(settings.healthCheckInterval(), true)),
                 new SessionCleanupJob(sessions, settings.maintenance()),
                 new RateLimiterCleanupJob(rateLimits, settings.maintenance())));
         jobs.addAll(featureJobs);
-        return new JobRunner(jobs, runs, leadership, audit, clock);
+        return new JobRunner(jobs, runs, leadership, audit, clock, observer);
     }
 }

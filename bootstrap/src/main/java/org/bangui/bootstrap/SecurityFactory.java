@@ -19,6 +19,7 @@ import org.bangui.adapters.web.security.MetricsToken;
 import org.bangui.adapters.web.security.SessionCookie;
 import org.bangui.application.audit.AuditService;
 import org.bangui.application.audit.RecordAuditUseCase;
+import org.bangui.application.ratelimit.RateLimitObserver;
 import org.bangui.application.ratelimit.RateLimitService;
 import org.bangui.application.session.LoginService;
 import org.bangui.application.session.LoginUseCase;
@@ -65,8 +66,8 @@ class SecurityFactory {
     }
 
     @Singleton
-    MetricsToken metricsToken(SecurityConfig settings) {
-        return new MetricsToken(settings.metricsToken());
+    MetricsToken metricsToken(SecurityConfig settings, ManagementConfig management) {
+        return new MetricsToken(settings.metricsToken(), management.port());
     }
 
     @Singleton
@@ -80,8 +81,8 @@ class SecurityFactory {
     }
 
     @Context
-    RateLimitService rateLimits(RateLimitPort counters, SecurityConfig settings) {
-        return new RateLimitService(counters, settings.limits());
+    RateLimitService rateLimits(RateLimitPort counters, SecurityConfig settings, RateLimitObserver observer) {
+        return new RateLimitService(counters, settings.limits(), observer);
     }
 
     /**
@@ -118,8 +119,8 @@ class SecurityFactory {
 
     @Context
     LoginUseCase login(AdminAccountPort accounts, PasswordHasherPort hasher, RateLimitPort counters,
-                       SessionIssuer issuer, SecurityRecorder recorder) {
-        return new LoginService(accounts, hasher, counters, issuer, recorder);
+                       SessionIssuer issuer, SecurityRecorder recorder, RateLimitObserver throttled) {
+        return new LoginService(accounts, hasher, counters, issuer, recorder, throttled);
     }
 
     @Context

@@ -23,6 +23,11 @@ class SettingsFactory {
     }
 
     @Context
+    ManagementConfig managementConfig(ManagementSettings settings, @Value("${bangui.port:8080}") int mainPort) {
+        return ManagementConfig.from(settings, mainPort);
+    }
+
+    @Context
     JobsConfig jobsConfig(SchedulerSettings scheduler, ShutdownSettings shutdown,
                           @Value("${bangui.jobs.health-check-interval:10s}") String healthCheckInterval,
                           @Value("${bangui.maintenance-interval:1m}") String maintenance) {

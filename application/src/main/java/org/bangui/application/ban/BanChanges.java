@@ -49,6 +49,7 @@ public final class BanChanges {
     private final RecordAuditUseCase audit;
     private final Clock clock;
     private final Duration outcomeWait;
+    private final BanObserver observer;
 
     /**
      * @param outcomeWait how long a request waits for fail2ban's late reply after the command timed out,
@@ -56,6 +57,16 @@ public final class BanChanges {
      */
     public BanChanges(HistoryArchivePort history, GeoLookupPort geo, RecordAuditUseCase audit, Clock clock,
                       Duration outcomeWait) {
+        this(history, geo, audit, clock, outcomeWait, BanObserver.NONE);
+    }
+
+    /**
+     * @param outcomeWait as above
+     * @param observer told about every change made, as a {@link BanOrigin#MANUAL manual} one
+     */
+    public BanChanges(HistoryArchivePort history, GeoLookupPort geo, RecordAuditUseCase audit, Clock clock,
+                      Duration outcomeWait, BanObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
         this.history = Objects.requireNonNull(history, "history");
         this.geo = Objects.requireNonNull(geo, "geo");
         this.audit = Objects.requireNonNull(audit, "audit");
@@ -154,6 +165,11 @@ public final class BanChanges {
      */
     void archive(List<BanChange> changes) {
         for (BanChange change : changes) {
+            if (change.type() == BanChange.Type.BAN) {
+                observer.banned(BanOrigin.MANUAL, 1);
+            } else {
+                observer.unbanned(BanOrigin.MANUAL, 1);
+            }
             try {
                 if (change.type() == BanChange.Type.BAN) {
                     history.archive(List.of(new BanRecord(change.jail().value(), change.target().text(), change.at(),

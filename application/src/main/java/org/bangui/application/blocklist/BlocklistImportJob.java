@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.bangui.application.ban.BanObserver;
 import org.bangui.application.job.JobContext;
 import org.bangui.application.job.JobSchedule;
 import org.bangui.application.job.JobScope;
@@ -23,6 +24,7 @@ import org.bangui.domain.blocklist.CronPort;
 import org.bangui.domain.blocklist.ImportCounts;
 import org.bangui.domain.blocklist.ImportRunningException;
 import org.bangui.domain.blocklist.ImportStatus;
+import org.bangui.domain.history.BanOrigin;
 
 /**
  * {@code blocklist_import}: on the scheduler's leader, every few seconds, runs what is due, one import at a
@@ -45,13 +47,30 @@ public final class BlocklistImportJob extends ScheduledJob {
     private final CronPort cron;
     private final Clock clock;
     private final Supplier<String> instance;
+    private final BlocklistImportObserver imports;
+    private final BanObserver bans;
 
     /**
+     * A job that tells nobody about its imports.
+     *
      * @param instance this instance's id, as the scheduler lock knows it
      */
     public BlocklistImportJob(BlocklistSourcePort sources, BlocklistImportPort log, BlocklistImporter importer,
                               CronPort cron, Clock clock, Supplier<String> instance, JobSchedule schedule) {
+        this(sources, log, importer, cron, clock, instance, schedule, BlocklistImportObserver.NONE, BanObserver.NONE);
+    }
+
+    /**
+     * @param instance this instance's id, as the scheduler lock knows it
+     * @param imports told about every import that ended
+     * @param bans told about the entries each import banned and unbanned, as {@link BanOrigin#BLOCKLIST} ones
+     */
+    public BlocklistImportJob(BlocklistSourcePort sources, BlocklistImportPort log, BlocklistImporter importer,
+                              CronPort cron, Clock clock, Supplier<String> instance, JobSchedule schedule,
+                              BlocklistImportObserver imports, BanObserver bans) {
         super(NAME, schedule, JobScope.LEADER);
+        this.imports = Objects.requireNonNull(imports, "imports");
+        this.bans = Objects.requireNonNull(bans, "bans");
         this.sources = Objects.requireNonNull(sources, "sources");
         this.log = Objects.requireNonNull(log, "log");
         this.importer = Objects.requireNonNull(importer, "importer");
@@ -125,6 +144,7 @@ public final class BlocklistImportJob extends ScheduledJob {
             // the delete request failed after it took the import slot: the source stays
             log.finish(asked.id(), ImportStatus.FAILED, clock.instant(), ImportCounts.NONE, false, List.of(),
                     Optional.of("blocklist_store_failed: the blocklist could not be deleted"));
+            imports.finished(ImportStatus.FAILED, 0, 0);
             return;
         }
         if (live.isPresent()) {
@@ -138,6 +158,7 @@ public final class BlocklistImportJob extends ScheduledJob {
         } else {
             log.finish(asked.id(), ImportStatus.FAILED, clock.instant(), ImportCounts.NONE, false, List.of(),
                     Optional.of("unknown_blocklist: the blocklist no longer exists"));
+            imports.finished(ImportStatus.FAILED, 0, 0);
         }
     }
 
@@ -204,6 +225,13 @@ public final class BlocklistImportJob extends ScheduledJob {
                           Instant end) {
         log.finish(run.id(), outcome.status(), end, figures.counts(), figures.notModified, figures.samples,
                 outcome.error());
+        imports.finished(outcome.status(), figures.banned, figures.unbanned);
+        if (figures.banned > 0) {
+            bans.banned(BanOrigin.BLOCKLIST, figures.banned);
+        }
+        if (figures.unbanned > 0) {
+            bans.unbanned(BanOrigin.BLOCKLIST, figures.unbanned);
+        }
         LOG.log(outcome.status() == ImportStatus.SUCCEEDED ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
                 "blocklist_import_finished source=" + source.id() + " import=" + run.id() + " status="
                         + outcome.status().code() + " " + figures.summary() + " ms="

@@ -47,12 +47,23 @@ public final class JobRunner implements ListJobsUseCase, RunJobUseCase {
     private final SchedulerLeadership leadership;
     private final RecordAuditUseCase audit;
     private final Clock clock;
+    private final JobObserver observer;
     private final ScheduledThreadPoolExecutor executor;
     private volatile boolean accepting;
 
-    /** @throws IllegalArgumentException if two jobs share a name */
+    /** A runner that tells nobody about its runs. */
     public JobRunner(List<Job> jobs, JobRunPort runs, SchedulerLeadership leadership, RecordAuditUseCase audit,
                      Clock clock) {
+        this(jobs, runs, leadership, audit, clock, JobObserver.NONE);
+    }
+
+    /**
+     * @param observer told about every run that ended
+     * @throws IllegalArgumentException if two jobs share a name
+     */
+    public JobRunner(List<Job> jobs, JobRunPort runs, SchedulerLeadership leadership, RecordAuditUseCase audit,
+                     Clock clock, JobObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
         this.runs = Objects.requireNonNull(runs, "runs");
         this.leadership = Objects.requireNonNull(leadership, "leadership");
         this.audit = Objects.requireNonNull(audit, "audit");
@@ -89,6 +100,12 @@ public final class JobRunner implements ListJobsUseCase, RunJobUseCase {
     /** The registered job names, in registration order. */
     public List<String> names() {
         return List.copyOf(slots.keySet());
+    }
+
+    /** Whether a run of {@code job} is going on in this instance; false for a name no job has. Reads no store. */
+    public boolean isRunning(String job) {
+        Slot slot = slots.get(job);
+        return slot != null && slot.running.get() != null;
     }
 
     @Override
@@ -245,6 +262,9 @@ public final class JobRunner implements ListJobsUseCase, RunJobUseCase {
         }
         Instant end = clock.instant();
         Job job = slot.job;
+        Duration took = Duration.between(run.startedAt, end);
+        // before the end is recorded: whoever sees the recorded end sees it counted too
+        observer.finished(job.name(), outcome, took.isNegative() ? Duration.ZERO : took);
         boolean firstOfStreak = slot.lastOutcome == null || slot.lastOutcome == JobOutcome.SUCCEEDED;
         boolean persist = run.id != 0 || (outcome != JobOutcome.SUCCEEDED
                 && (outcome != JobOutcome.FAILED || firstOfStreak));
@@ -281,6 +301,7 @@ public final class JobRunner implements ListJobsUseCase, RunJobUseCase {
                 LOG.log(System.Logger.Level.WARNING, "job_run_not_recorded job=" + job.name() + " reason=" + reason(e));
             }
         }
+        observer.finished(job.name(), JobOutcome.SKIPPED, Duration.ZERO);
         LOG.log(System.Logger.Level.INFO, "job_run_skipped job=" + job.name() + " run=" + id);
     }
 

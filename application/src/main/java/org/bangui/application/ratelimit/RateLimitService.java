@@ -19,9 +19,20 @@ public final class RateLimitService implements CheckRateLimitUseCase {
 
     private final RateLimitPort counters;
     private final Map<LimitedAction, RateLimit> limits;
+    private final RateLimitObserver observer;
 
     /** @param limits the enabled limits; actions missing from the map are unlimited */
     public RateLimitService(RateLimitPort counters, Map<LimitedAction, RateLimit> limits) {
+        this(counters, limits, RateLimitObserver.NONE);
+    }
+
+    /**
+     * @param limits the enabled limits; actions missing from the map are unlimited
+     * @param observer told about every refusal
+     */
+    public RateLimitService(RateLimitPort counters, Map<LimitedAction, RateLimit> limits,
+                            RateLimitObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
         this.counters = Objects.requireNonNull(counters, "counters");
         this.limits = limits.isEmpty() ? new EnumMap<>(LimitedAction.class) : new EnumMap<>(limits);
     }
@@ -47,6 +58,7 @@ public final class RateLimitService implements CheckRateLimitUseCase {
             throw unknown;
         }
         if (!decision.allowed()) {
+            observer.refused(action);
             throw new RateLimitedException("rate_limited", "too many requests (" + action.bucket() + ": "
                     + limit.permits() + " per " + limit.window().toSeconds() + " s); retry later",
                     decision.retryAfter());

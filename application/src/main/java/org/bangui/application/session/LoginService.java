@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.bangui.application.audit.Actor;
 import org.bangui.application.ratelimit.LimitedAction;
+import org.bangui.application.ratelimit.RateLimitObserver;
 import org.bangui.domain.audit.AuditAction;
 import org.bangui.domain.audit.SecurityEvent;
 import org.bangui.domain.ratelimit.RateLimit;
@@ -25,9 +26,17 @@ public final class LoginService implements LoginUseCase {
     private final RateLimitPort rateLimits;
     private final SessionIssuer issuer;
     private final SecurityRecorder recorder;
+    private final RateLimitObserver throttled;
 
     public LoginService(AdminAccountPort accounts, PasswordHasherPort hasher, RateLimitPort rateLimits,
                         SessionIssuer issuer, SecurityRecorder recorder) {
+        this(accounts, hasher, rateLimits, issuer, recorder, RateLimitObserver.NONE);
+    }
+
+    /** @param throttled told about every login the failure throttle refused */
+    public LoginService(AdminAccountPort accounts, PasswordHasherPort hasher, RateLimitPort rateLimits,
+                        SessionIssuer issuer, SecurityRecorder recorder, RateLimitObserver throttled) {
+        this.throttled = Objects.requireNonNull(throttled, "throttled");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
@@ -48,6 +57,7 @@ public final class LoginService implements LoginUseCase {
         RateLimit allowance = issuer.policy().loginFailures();
         RateLimitDecision reservation = rateLimits.tryAcquire(bucket, actor.clientIp(), allowance);
         if (!reservation.allowed()) {
+            throttled.refused(LimitedAction.LOGIN_FAILURES);
             recorder.event(new SecurityEvent(SecurityEvent.LOGIN_FAILURE, Optional.empty(), actor.clientIp(),
                     "throttled"));
             recorder.audit(actor, AuditAction.LOGIN, "", "login_throttled");

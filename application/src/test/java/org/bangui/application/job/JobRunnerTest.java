@@ -214,6 +214,27 @@ class JobRunnerTest {
         assertThat(runs.all().get((int) id - 1).detail()).isEqualTo("released");
     }
 
+    @Test
+    void theObserverSeesEachEndedRunWithItsOutcomeAndTheRunningFlagFollowsTheRun() throws Exception {
+        BlockingJob job = new BlockingJob();
+        List<String> observed = Collections.synchronizedList(new ArrayList<>());
+        JobRunner runner = new JobRunner(List.of(job), runs, leader(), audit, Clock.systemUTC(),
+                (name, outcome, took) -> observed.add(name + " " + outcome.code() + " " + took.isNegative()));
+        runners.add(runner);
+        runner.start();
+        assertThat(runner.isRunning("blocking")).isFalse();
+        runner.run(new RunJobUseCase.RunJobCommand("blocking", ADMIN));
+        job.started.await();
+        assertThat(runner.isRunning("blocking")).isTrue();
+        assertThat(runner.isRunning("nope")).isFalse();
+        assertThat(observed).isEmpty();
+        runner.stopAccepting();
+        job.release.countDown();
+        assertThat(runner.drain(Duration.ofMinutes(1))).isTrue();
+        assertThat(observed).containsExactly("blocking succeeded false");
+        assertThat(runner.isRunning("blocking")).isFalse();
+    }
+
     /**
      * Found by SIGTERM of a leader mid-job with BANGUI_SCHEDULER_LOCK_TTL shorter than the drain: the scheduled
      * heartbeat is cancelled with the other firings, the lease lapsed, the standby took over and recorded the run

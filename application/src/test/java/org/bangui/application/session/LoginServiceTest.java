@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.bangui.application.audit.Actor;
+import org.bangui.application.ratelimit.LimitedAction;
 import org.bangui.domain.audit.SecurityEvent;
 import org.bangui.domain.ratelimit.RateLimitedException;
 import org.bangui.domain.session.AuthenticationException;
@@ -54,6 +55,21 @@ class LoginServiceTest {
         assertThatThrownBy(this::login).isInstanceOf(RateLimitedException.class);
         assertThat(service.login(new LoginUseCase.LoginCommand("secret password", Actor.anonymous("192.0.2.1"),
                 "")).session()).isNotNull();
+    }
+
+    @Test
+    void onlyAThrottledLoginIsToldToTheRateLimitObserver() {
+        List<LimitedAction> refused = new ArrayList<>();
+        LoginService observed = new LoginService(f.account, f.plain, new SessionFixture.CountingLimits(), f.issuer,
+                f.recorder, refused::add);
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> observed.login(new LoginUseCase.LoginCommand("wrong", CLIENT, "")))
+                    .isInstanceOf(AuthenticationException.class);
+        }
+        assertThat(refused).isEmpty();
+        assertThatThrownBy(() -> observed.login(new LoginUseCase.LoginCommand("secret password", CLIENT, "")))
+                .isInstanceOf(RateLimitedException.class);
+        assertThat(refused).containsExactly(LimitedAction.LOGIN_FAILURES);
     }
 
     @Test

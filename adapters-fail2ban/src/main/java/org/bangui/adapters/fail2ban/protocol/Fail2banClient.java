@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.bangui.domain.server.ServerUnavailableException;
 
 /**
@@ -33,6 +35,7 @@ public final class Fail2banClient implements AutoCloseable {
     private final Duration connectTimeout;
     private final Duration timeout;
     private final Semaphore turns;
+    private final CommandObserver observer;
     private final ConcurrentLinkedDeque<Fail2banConnection> idle = new ConcurrentLinkedDeque<>();
     private volatile boolean closed;
     /** How long a late reply to a state-changing command is waited for in the background. */
@@ -53,6 +56,16 @@ public final class Fail2banClient implements AutoCloseable {
      * @param maxConnections how many commands may be in flight at once, each on its own connection
      */
     public Fail2banClient(Path socket, Duration connectTimeout, Duration timeout, int maxConnections) {
+        this(socket, connectTimeout, timeout, maxConnections, CommandObserver.NONE);
+    }
+
+    /**
+     * @param observer told about every command sent, as {@link #Fail2banClient(Path, Duration, Duration, int)} says
+     *                 for the others
+     */
+    public Fail2banClient(Path socket, Duration connectTimeout, Duration timeout, int maxConnections,
+                          CommandObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
         this.socket = Objects.requireNonNull(socket, "socket");
         this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -92,6 +105,10 @@ public final class Fail2banClient implements AutoCloseable {
      * @throws IllegalArgumentException if the command cannot be encoded safely
      */
     public Object send(List<?> command) {
+        return observed(command, () -> sendOnce(command));
+    }
+
+    private Object sendOnce(List<?> command) {
         byte[] request = Fail2banCodec.encode(command);
         acquireTurn();
         Fail2banConnection connection = idle.pollFirst();
@@ -145,6 +162,35 @@ public final class Fail2banClient implements AutoCloseable {
      * @throws ProtocolException if the reply is not fail2ban's protocol
      */
     public Object sendChange(List<?> command) {
+        return observed(command, () -> sendChangeOnce(command));
+    }
+
+    /** Runs {@code exchange} and tells the observer how long it took and how it failed, if it did. */
+    private Object observed(List<?> command, Supplier<Object> exchange) {
+        long start = System.nanoTime();
+        Optional<String> error = Optional.of("unexpected");
+        try {
+            Object reply = exchange.get();
+            error = Optional.empty();
+            return reply;
+        } catch (Fail2banErrorReply e) {
+            error = Optional.of("error_reply");
+            throw e;
+        } catch (ReplyPendingException e) {
+            error = Optional.of("outcome_unknown");
+            throw e;
+        } catch (ProtocolException e) {
+            error = Optional.of("protocol");
+            throw e;
+        } catch (ServerUnavailableException e) {
+            error = Optional.of("unavailable");
+            throw e;
+        } finally {
+            observer.completed(CommandVerb.of(command), Duration.ofNanos(System.nanoTime() - start), error);
+        }
+    }
+
+    private Object sendChangeOnce(List<?> command) {
         byte[] request = Fail2banCodec.encode(command);
         acquireTurn();
         Fail2banConnection connection = idle.pollFirst();

@@ -12,6 +12,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -107,6 +108,27 @@ class Fail2banClientFramingTest {
             assertThat(client.send("ping")).isEqualTo("pong");
             assertThat(client.send("ping")).isEqualTo("pong");
         }
+    }
+
+    @Test
+    void tellsTheObserverEachCommandsVerbAndHowItEnded() throws Exception {
+        Path socket = dir.resolve("observed.sock");
+        byte[] pong = Fail2banCodecTest.capture("ping");
+        peer(socket, connection -> connection.write(ByteBuffer.wrap(pong)));
+        List<String> seen = new ArrayList<>();
+        CommandObserver observer = (verb, took, error) -> seen.add(verb + " " + error.orElse("ok") + " "
+                + took.isNegative());
+        try (Fail2banClient client = new Fail2banClient(socket, Duration.ofSeconds(1), Duration.ofSeconds(2), 1,
+                observer)) {
+            assertThat(client.send("ping")).isEqualTo("pong");
+        }
+        try (Fail2banClient client = new Fail2banClient(dir.resolve("absent.sock"), Duration.ofSeconds(1),
+                Duration.ofSeconds(1), 1, observer)) {
+            assertThatThrownBy(() -> client.sendChange("set", "sshd", "banip", "192.0.2.1"))
+                    .isInstanceOf(ServerUnavailableException.class);
+            assertThatThrownBy(() -> client.send("status", "sshd")).isInstanceOf(ServerUnavailableException.class);
+        }
+        assertThat(seen).containsExactly("ping ok false", "set.banip unavailable false", "status unavailable false");
     }
 
     @Test

@@ -142,10 +142,17 @@ public class SecurityFilter implements Ordered {
         return route(request).map(RouteRules::isMetrics).orElse(false);
     }
 
-    /** The metrics endpoint: the bearer token or nothing; a session does not count. Empty lets it through. */
+    /**
+     * The metrics endpoint: the bearer token, or the management port; a session does not count. Empty lets it
+     * through; a refusal carries the bearer challenge (RFC 6750).
+     */
     private Optional<MutableHttpResponse<?>> scraper(HttpRequest<?> request) {
-        return metricsToken.admits(request.getHeaders().get(HttpHeaders.AUTHORIZATION)) ? Optional.empty()
-                : Optional.of(refuse(request, AuthenticationException.bearerTokenRequired()));
+        if (metricsToken.admits(request.getHeaders().get(HttpHeaders.AUTHORIZATION),
+                request.getServerAddress().getPort())) {
+            return Optional.empty();
+        }
+        MutableHttpResponse<?> refused = refuse(request, AuthenticationException.bearerTokenRequired());
+        return Optional.of(refused.header(HttpHeaders.WWW_AUTHENTICATE, MetricsToken.CHALLENGE));
     }
 
     private Optional<MutableHttpResponse<?>> authenticate(HttpRequest<?> request, Actor actor) {

@@ -3,6 +3,7 @@ package org.bangui.adapters.web.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class MetricsTokenTest {
@@ -31,5 +32,16 @@ class MetricsTokenTest {
         assertThat(none.admits(null)).isFalse();
         assertThat(none.toString()).doesNotContain(TOKEN);
         assertThat(new MetricsToken(Optional.of(TOKEN)).toString()).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void theManagementPortNeedsNoTokenAndNoOtherPortIsOpenedByIt() {
+        MetricsToken token = new MetricsToken(Optional.of(TOKEN), OptionalInt.of(9090));
+        assertThat(token.admits(null, 9090)).isTrue();
+        assertThat(token.admits(null, 8080)).isFalse();
+        assertThat(token.admits("Bearer " + TOKEN, 8080)).isTrue();
+        MetricsToken withoutPort = new MetricsToken(Optional.empty(), OptionalInt.empty());
+        assertThat(withoutPort.admits(null, 9090)).isFalse();
+        assertThat(withoutPort.admits("Bearer " + TOKEN, 9090)).isFalse();
     }
 }

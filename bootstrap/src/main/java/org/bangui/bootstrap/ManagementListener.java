@@ -1,0 +1,45 @@
+package org.bangui.bootstrap;
+
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.http.server.netty.configuration.NettyHttpServerConfiguration;
+import io.micronaut.http.server.netty.configuration.NettyHttpServerConfiguration.NettyListenerConfiguration;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/**
+ * With {@code bangui.management.port} set, the server gets two listeners: the main one (BanGUI's API and UI, on
+ * {@code bangui.host}:{@code bangui.port}) and the management one, bound to {@code bangui.management.host}, that
+ * serves only the routes of the management endpoints. Micronaut's own second listener would bind the main host,
+ * which may be public; this one binds the management host. {@link ManagementRoutes} moves the endpoints'
+ * routes to the port.
+ */
+@Singleton
+class ManagementListener implements BeanCreatedEventListener<NettyHttpServerConfiguration> {
+
+    private final ManagementConfig management;
+
+    ManagementListener(ManagementConfig management) {
+        this.management = management;
+    }
+
+    @Override
+    public NettyHttpServerConfiguration onCreated(BeanCreatedEvent<NettyHttpServerConfiguration> event) {
+        NettyHttpServerConfiguration server = event.getBean();
+        if (management.port().isEmpty() || server.getListeners() != null) {
+            return server;
+        }
+        NettyListenerConfiguration main = new NettyListenerConfiguration("main");
+        main.setFamily(NettyListenerConfiguration.Family.TCP);
+        main.setHost(server.getHost().orElse(null));
+        main.setPort(server.getPort().orElse(-1));
+        NettyListenerConfiguration endpoints = new NettyListenerConfiguration("management");
+        endpoints.setFamily(NettyListenerConfiguration.Family.TCP);
+        endpoints.setHost(management.host());
+        endpoints.setPort(management.port().getAsInt());
+        endpoints.setExposeDefaultRoutes(false); // the management endpoints only, never the API or the UI
+        endpoints.setSupportGracefulShutdown(false);
+        server.setListeners(List.of(main, endpoints)); // the main listener first: it is the server's port
+        return server;
+    }
+}

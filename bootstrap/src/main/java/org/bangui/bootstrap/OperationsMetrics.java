@@ -1,0 +1,100 @@
+package org.bangui.bootstrap;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.bangui.adapters.fail2ban.protocol.CommandObserver;
+import org.bangui.application.ban.BanObserver;
+import org.bangui.application.blocklist.BlocklistImportObserver;
+import org.bangui.application.job.JobObserver;
+import org.bangui.application.logging.ExternalLoggingObserver;
+import org.bangui.application.ratelimit.LimitedAction;
+import org.bangui.application.ratelimit.RateLimitObserver;
+import org.bangui.domain.blocklist.ImportStatus;
+import org.bangui.domain.history.BanOrigin;
+import org.bangui.domain.job.JobOutcome;
+
+/**
+ * BanGUI's own event series in Micrometer ({@code bangui_*} in Prometheus): the observers of the core and the
+ * fail2ban client, counted here. Every tag value comes from a fixed set (enums, job names, command verbs), so
+ * the number of series stays bounded. Counters with known tags are registered at start, so that they read 0
+ * before the first event.
+ */
+@Singleton
+class OperationsMetrics implements CommandObserver, JobObserver, BanObserver, BlocklistImportObserver,
+        RateLimitObserver, ExternalLoggingObserver {
+
+    private final MeterRegistry registry;
+    private final Map<BanOrigin, Counter> bans = new EnumMap<>(BanOrigin.class);
+    private final Map<BanOrigin, Counter> unbans = new EnumMap<>(BanOrigin.class);
+    private final Map<ImportStatus, Counter> imports = new EnumMap<>(ImportStatus.class);
+    private final Map<LimitedAction, Counter> refusals = new EnumMap<>(LimitedAction.class);
+    private final Counter loggingFailures;
+
+    OperationsMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        for (BanOrigin origin : BanOrigin.values()) {
+            bans.put(origin, Counter.builder("bangui.bans").description("Bans BanGUI made, by origin")
+                    .tag("origin", origin.code()).register(registry));
+            unbans.put(origin, Counter.builder("bangui.unbans").description("Unbans BanGUI made, by origin")
+                    .tag("origin", origin.code()).register(registry));
+        }
+        for (ImportStatus status : ImportStatus.values()) {
+            imports.put(status, Counter.builder("bangui.blocklist.imports")
+                    .description("Blocklist imports that ended, by outcome").tag("outcome", status.code())
+                    .register(registry));
+        }
+        for (LimitedAction action : LimitedAction.values()) {
+            refusals.put(action, Counter.builder("bangui.rate.limit.refusals")
+                    .description("Requests a rate limit refused, by bucket").tag("bucket", action.bucket())
+                    .register(registry));
+        }
+        loggingFailures = Counter.builder("bangui.external.logging.init.failures")
+                .description("Failed attempts to set up external logging").register(registry);
+    }
+
+    @Override
+    public void completed(String verb, Duration took, Optional<String> error) {
+        Timer.builder("bangui.fail2ban.command.duration").description("fail2ban commands, by command verb")
+                .tag("command", verb).register(registry).record(took);
+        error.ifPresent(kind -> Counter.builder("bangui.fail2ban.command.errors")
+                .description("fail2ban commands that failed, by command verb and kind of failure")
+                .tag("command", verb).tag("error", kind).register(registry).increment());
+    }
+
+    @Override
+    public void finished(String job, JobOutcome outcome, Duration took) {
+        Timer.builder("bangui.job.duration").description("Job runs that ended, by job and outcome")
+                .tag("job", job).tag("outcome", outcome.code()).register(registry).record(took);
+    }
+
+    @Override
+    public void banned(BanOrigin origin, long entries) {
+        bans.get(origin).increment(entries);
+    }
+
+    @Override
+    public void unbanned(BanOrigin origin, long entries) {
+        unbans.get(origin).increment(entries);
+    }
+
+    @Override
+    public void finished(ImportStatus status, long banned, long unbanned) {
+        imports.get(status).increment();
+    }
+
+    @Override
+    public void refused(LimitedAction action) {
+        refusals.get(action).increment();
+    }
+
+    @Override
+    public void initFailed() {
+        loggingFailures.increment();
+    }
+}
