@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +43,18 @@ class DockerImageCommandIT {
                 env.put(name, sandbox.get(value));
             });
             List<String> entrypoint = IMAGE.execForm("ENTRYPOINT");
-            List<String> jvmOptions = entrypoint.subList(1, entrypoint.indexOf("-jar"));
+            Path archive = dir.resolve("bangui.jsa");
+            List<String> jvmOptions = new ArrayList<>();
+            for (String option : entrypoint.subList(1, entrypoint.indexOf("-jar"))) {
+                jvmOptions.add(option.startsWith("-XX:SharedArchiveFile=")
+                        ? "-XX:SharedArchiveFile=" + archive : option);
+            }
             assertThat(jvmOptions).isNotEmpty();
+            // the image build's training RUN (its flags are pinned to these by DockerfileBackendTest), then
+            // -Xshare:on, which refuses to start unless the archive maps: proof that the image's starts use it
+            train(archive, jvmOptions.stream().filter(o -> !o.startsWith("-XX:SharedArchiveFile=")).toList(),
+                    dir.resolve("cds-training.log"));
+            jvmOptions.add("-Xshare:on");
 
             try (ServiceProcess service = ServiceProcess.start(jvmOptions, env, dir.resolve("bangui.log"))) {
                 assertThat(service.uri().getPort()).isEqualTo(Integer.parseInt(port));
@@ -56,6 +67,21 @@ class DockerImageCommandIT {
                 assertThat(service.logText()).contains("bangui_shut_down");
             }
         }
+    }
+
+    /** Runs Docker/cds-training.sh as the image build does, for the jar {@link ServiceProcess} starts. */
+    private static void train(Path archive, List<String> flags, Path log) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash",
+                RepositoryFiles.root().resolve("Docker/cds-training.sh").toString(),
+                ServiceProcess.JAR.toAbsolutePath().toString(), archive.toString()));
+        command.addAll(flags);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the training run did not finish within 2 minutes");
+        }
+        assertThat(process.exitValue()).as(Files.readString(log)).isZero();
+        assertThat(archive).isNotEmptyFile();
     }
 
     /** Polls readiness, as Kubernetes does, until 200; gives up after a minute. */

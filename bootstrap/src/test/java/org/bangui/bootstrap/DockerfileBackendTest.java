@@ -48,10 +48,30 @@ class DockerfileBackendTest {
                 .contains("--from=build /src/bootstrap/target/" + finalName + ".jar " + command.get(jar + 1));
         HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
         for (String flag : command.subList(1, jar)) {
-            assertThat(flag).as("only -XX options").startsWith("-XX:");
+            if (flag.startsWith("-Xlog:")) {
+                continue; // unified logging options: DockerImageCommandIT starts a JVM with them
+            }
+            assertThat(flag).as("only -XX and -Xlog options").startsWith("-XX:");
             String name = flag.substring(4).replaceFirst("^[+-]", "").replaceFirst("=.*", "");
             assertThatCode(() -> vm.getVMOption(name)).as(flag).doesNotThrowAnyException();
         }
+    }
+
+    @Test
+    void theClassDataArchiveIsTrainedWithTheEntrypointsFlagsAndReadByIt() {
+        List<String> command = IMAGE.execForm("ENTRYPOINT");
+        List<String> flags = command.subList(1, command.indexOf("-jar"));
+        List<String> archive = flags.stream().filter(f -> f.startsWith("-XX:SharedArchiveFile=")).toList();
+        assertThat(archive).hasSize(1);
+        List<String> training = IMAGE.arguments("RUN").stream().filter(r -> r.contains("cds-training.sh")).toList();
+        assertThat(training).hasSize(1);
+        List<String> words = List.of(training.get(0).split("\\s+"));
+        assertThat(IMAGE.arguments("COPY")).contains("--from=build /src/Docker/cds-training.sh " + words.get(1));
+        // bash <script> <jar> <archive> <flags...>: the jar the ENTRYPOINT runs, the archive it maps
+        assertThat(words.get(2)).isEqualTo(command.get(command.size() - 1));
+        assertThat("-XX:SharedArchiveFile=" + words.get(3)).isEqualTo(archive.get(0));
+        assertThat(words.subList(4, words.size()))
+                .isEqualTo(flags.stream().filter(f -> !f.startsWith("-XX:SharedArchiveFile=")).toList());
     }
 
     @Test
