@@ -157,6 +157,8 @@ function Shell({ path, query, onLoggedOut }: { path: string; query: URLSearchPar
             <Link href={href} aria-current={current === href ? 'page' : undefined}
               onClick={() => setMenuOpen(false)}>{label}</Link>
           ))}
+          {/* Swagger UI, a page of its own outside the app (served by the backend with the same session) */}
+          <a href="/api/v1/docs">API docs</a>
         </nav>
         <div class="topbar-end">
           <button type="button" class="btn plain" title="Switch between system, dark and light theme"

@@ -63,6 +63,8 @@ class WebUiE2EIT {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SHOTS = Path.of("target/ui-screenshots");
     private static final String PASSWORD = "correct horse battery staple";
+    /** An address banned through the API documentation page. */
+    private static final String DOCS_BAN = "203.0.113.99";
     /** An address the geo-IP file puts in the US, banned by sshd from failed logins. */
     private static final String LOG_BANNED = "8.8.8.8";
     private static final String MANUAL = "203.0.113.77";
@@ -404,8 +406,42 @@ class WebUiE2EIT {
         assertThat(errors).as("console errors").isEmpty();
     }
 
+    /**
+     * Swagger UI at /api/v1/docs renders every operation under the strict policy, and a change sent the way its
+     * "try it out" sends one (through the page's request interceptor) carries the web UI's CSRF token and passes.
+     */
     @Test
     @Order(10)
+    void theApiDocsListEveryOperationAndTheirCallsCarryTheCsrfToken() {
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//nav[@id='nav']//a[normalize-space()='API docs']"))).click();
+        wait.until(d -> d.findElements(By.cssSelector(".opblock")).size() > 50);
+        assertThat(driver.getCurrentUrl()).isEqualTo(base + "/api/v1/docs");
+        screenshot("api-docs");
+        String call = "var done = arguments[arguments.length - 1];"
+                + "var request = {url: '/api/v1/bans', method: 'POST', headers: {'Content-Type': 'application/json'},"
+                + " body: JSON.stringify({jail: 'sshd', ip: arguments[0]})};"
+                + "if (arguments[1]) { request = window.ui.getConfigs().requestInterceptor(request); }"
+                + "window.ui.fn.fetch(request).then(function (r) { done(r.status + ' ' + r.text); },"
+                + " function (e) { done(e.status ? e.status + ' ' + (e.response && e.response.text) : String(e)); });";
+        JavascriptExecutor browser = (JavascriptExecutor) driver;
+        // "status body": Swagger UI's fetch rejects a non-2xx answer, with the status and the response
+        assertThat(String.valueOf(browser.executeAsyncScript(call, DOCS_BAN, false))).as("without the interceptor")
+                .startsWith("403 ").contains("csrf_token_invalid");
+        assertThat(String.valueOf(browser.executeAsyncScript(call, DOCS_BAN, true))).as("through the interceptor")
+                .startsWith("201 ");
+        assertThat(fail2ban.client("get", "sshd", "banned", DOCS_BAN).strip()).isEqualTo("1");
+        List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Uncaught"))
+                .toList();
+        assertThat(errors).as("console errors").isEmpty();
+        driver.get(base + "/settings");
+    }
+
+    @Test
+    @Order(11)
     void logOutShowsTheLoginPage() {
         button("Log out").click();
         heading("Log in to BanGUI");

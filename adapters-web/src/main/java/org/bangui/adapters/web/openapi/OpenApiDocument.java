@@ -31,8 +31,9 @@ import org.yaml.snakeyaml.representer.Representer;
  * alternative security requirements (session OR csrf), so each operation's {@code security} is set here from
  * {@link RouteRules}, as the security filter decides: public routes none, reads the session, state-changing
  * routes the session AND the CSRF header in one requirement. The errors those rules raise (401, 403, 429) are
- * added beside the ones the method declares with {@link ApiErrors}. An operation that matches no route is
- * treated as the filter treats an unmatched request: protected.
+ * added beside the ones the method declares with {@link ApiErrors}, and so are those the framework answers before
+ * the method runs: 400 for unreadable input, 413 and 415 for a body too large or not JSON. An operation that
+ * matches no route is treated as the filter treats an unmatched request: protected.
  */
 @Singleton
 public class OpenApiDocument {
@@ -97,6 +98,15 @@ public class OpenApiDocument {
             if (changesState) {
                 responses.putIfAbsent("403", problem("The X-CSRF-Token header is missing or wrong"));
             }
+        }
+        // what the framework answers before the method runs, for any operation that reads input
+        boolean hasBody = operation.containsKey("requestBody");
+        if (hasBody || operation.get("parameters") instanceof List<?> parameters && !parameters.isEmpty()) {
+            responses.putIfAbsent("400", problem("Invalid input; `code` names the refused value"));
+        }
+        if (hasBody) {
+            responses.putIfAbsent("413", problem("The request body is larger than the server accepts"));
+            responses.putIfAbsent("415", problem("The body is not sent as `application/json`"));
         }
         List<String> limits = new ArrayList<>(List.of("the per-client limit"));
         route.flatMap(RouteRules::limitedAction).ifPresent(action -> limits.add("the " + action + " limit"));

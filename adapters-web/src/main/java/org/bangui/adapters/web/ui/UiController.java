@@ -26,7 +26,7 @@ public class UiController {
      * The UI's own policy: scripts, styles, images and API calls from this origin only; no framing, no plugins.
      * The world map and every other part of the app ship in the jar, so nothing needs another origin.
      */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
     private static final String PAGES = "dashboard|jails|bans|history|blocklists|config|jobs|audit|settings|login|setup";
