@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.bangui.domain.config.ConfigEdit;
 import org.bangui.domain.config.ConfigFile;
-import org.bangui.domain.config.ConfigUnreadableException;
 import org.bangui.domain.config.FileChange;
 import org.bangui.domain.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
