@@ -222,7 +222,8 @@ class WebUiE2EIT {
         assertThat(Integer.parseInt(us.getAttribute("data-count"))).isGreaterThanOrEqualTo(1);
         assertThat(driver.findElements(By.cssSelector(".worldmap svg"))).isNotEmpty();
         slow.until(d -> number(d.findElement(By.cssSelector("[data-testid=\"stat-banned\"]")).getText()) >= 1);
-        assertThat(visible(By.cssSelector("[data-testid=\"fail2ban-status\"]")).getText()).containsIgnoringCase("online");
+        assertThat(visible(By.cssSelector("[data-testid=\"fail2ban-status\"]")).getText())
+                .containsIgnoringCase("online");
         screenshot("dashboard");
 
         // the same page at a phone's width, and in the dark theme
