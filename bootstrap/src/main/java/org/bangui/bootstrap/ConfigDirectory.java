@@ -91,6 +91,7 @@ final class ConfigDirectory implements ConfigReadPort, ConfigFilesPort, ConfigCh
         return ports.check().testFilter(test);
     }
 
-    private record Ports(Fail2banConfigReaderAdapter reader, Fail2banConfigFilesAdapter files, Fail2banConfigCheckAdapter check) {
+    private record Ports(Fail2banConfigReaderAdapter reader, Fail2banConfigFilesAdapter files,
+            Fail2banConfigCheckAdapter check) {
     }
 }

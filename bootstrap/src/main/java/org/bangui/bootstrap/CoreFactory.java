@@ -25,7 +25,6 @@ import org.bangui.application.dashboard.DashboardService;
 import org.bangui.application.health.HealthService;
 import org.bangui.application.jail.JailControlService;
 import org.bangui.application.jail.JailQueryService;
-import org.bangui.application.job.SchedulerLeadership;
 import org.bangui.domain.ban.BanPort;
 import org.bangui.domain.geo.GeoLookupPort;
 import org.bangui.domain.health.ComponentProbePort;

@@ -63,7 +63,8 @@ record SecurityConfig(Duration sessionIdleTimeout, Duration sessionLifetime, Dur
                         raw.rateLimitConfigWrites(), raw.rateLimitFilters(), raw.rateLimitActions(),
                         raw.rateLimitBlocklistImports(), raw.rateLimitJobs()),
                 SettingValues.rateLimit("bangui.rate-limit-login", raw.rateLimitLogin()).orElseThrow(
-                        () -> new IllegalArgumentException("bangui.rate-limit-login: the login throttle cannot be off")));
+                        () -> new IllegalArgumentException("bangui.rate-limit-login: the login throttle "
+                                + "cannot be off")));
     }
 
     private static Duration sessionCache(String value) {

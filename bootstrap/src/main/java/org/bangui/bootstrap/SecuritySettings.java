@@ -5,8 +5,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 
 /**
- * {@code bangui.*} settings: sessions, cookie, metrics token, trusted proxies, CORS origins and rate limits, as written: the
- * raw input that {@link SecurityConfig#from} parses once at start-up.
+ * {@code bangui.*} settings: sessions, cookie, metrics token, trusted proxies, CORS origins and rate limits, as
+ * written: the raw input that {@link SecurityConfig#from} parses once at start-up.
  */
 @ConfigurationProperties("bangui")
 public record SecuritySettings(

@@ -8,7 +8,8 @@ import org.bangui.application.setup.SetupUseCase;
 import org.bangui.domain.setup.AdminAccountPort;
 
 /**
- * The {@code tasks} start-up stage (see {@link StartupStages}): applies the settings chosen at setup; while setup is pending, makes sure a setup token exists.
+ * The {@code tasks} start-up stage (see {@link StartupStages}): applies the settings chosen at setup; while setup is
+ * pending, makes sure a setup token exists.
  * A generated token is logged exactly once, when it is created (it is useless after setup); later starts
  * only name the file that holds it.
  */

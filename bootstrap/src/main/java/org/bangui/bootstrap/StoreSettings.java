@@ -51,7 +51,8 @@ record StoreSettings(boolean sessionsOnRedis, boolean lockOnRedis, boolean rateL
     private static String choice(String setting, String value, String... allowed) {
         String trimmed = value == null ? "" : value.trim();
         if (!List.of(allowed).contains(trimmed)) {
-            throw new IllegalArgumentException(setting + ": '" + trimmed + "' is not one of " + String.join(", ", allowed));
+            throw new IllegalArgumentException(setting + ": '" + trimmed + "' is not one of "
+                    + String.join(", ", allowed));
         }
         return trimmed;
     }

@@ -37,7 +37,8 @@ class StoresFactory {
                                 @Nullable @Value("${bangui.redis.url:}") String redisUrl,
                                 @Value("${bangui.redis.timeout:2s}") String redisTimeout) {
         StoreSettings settings = StoreSettings.parse(sessionStore, lockBackend, rateLimitStore, redisUrl, redisTimeout);
-        LOG.log(System.Logger.Level.INFO, "stores_selected session_store=" + (settings.sessionsOnRedis() ? "redis" : "sqlite")
+        LOG.log(System.Logger.Level.INFO, "stores_selected session_store="
+                + (settings.sessionsOnRedis() ? "redis" : "sqlite")
                 + " lock_backend=" + (settings.lockOnRedis() ? "redis" : "sqlite")
                 + " rate_limit_store=" + (settings.rateLimitsOnRedis() ? "redis" : "memory"));
         if (settings.lockOnRedis() && !settings.rateLimitsOnRedis()) {

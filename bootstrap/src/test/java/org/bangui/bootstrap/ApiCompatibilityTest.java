@@ -167,9 +167,10 @@ class ApiCompatibilityTest {
     private static String withExtraBanField(String document) {
         Yaml yaml = yaml();
         Map<String, Object> tree = yaml.load(document);
-        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) tree.get("components")).get("schemas");
-        Map<String, Object> properties = (Map<String, Object>) ((Map<String, Object>) schemas.get("BanController.BanView"))
-                .get("properties");
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) tree.get("components"))
+                .get("schemas");
+        Map<String, Object> properties =
+                (Map<String, Object>) ((Map<String, Object>) schemas.get("BanController.BanView")).get("properties");
         properties.put("contractProbe", Map.of("type", "string"));
         return yaml.dump(tree);
     }

@@ -165,7 +165,8 @@ class DeploymentManifestsTest {
             Map<String, Object> env = environment(service);
             assertThat(String.valueOf(env.get("BANGUI_REDIS_URL"))).contains("@redis:6379/");
             assertThat(env).containsEntry("BANGUI_SESSION_STORE", "redis")
-                    .containsEntry("BANGUI_RATE_LIMIT_STORE", "redis").containsEntry("BANGUI_LOCK_BACKEND", "redis").containsKey("BANGUI_SESSION_SECRET");
+                    .containsEntry("BANGUI_RATE_LIMIT_STORE", "redis").containsEntry("BANGUI_LOCK_BACKEND", "redis")
+                    .containsKey("BANGUI_SESSION_SECRET");
             assertThat(sourceAt(service, "/var/lib/bangui")).contains("bangui-data");
         }
         assertThat(bangui.get(0).get("ports")).isNotEqualTo(bangui.get(1).get("ports"));

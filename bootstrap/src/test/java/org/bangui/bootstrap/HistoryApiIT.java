@@ -68,7 +68,8 @@ class HistoryApiIT extends SandboxedServiceTest {
         Set<Long> before = new HashSet<>();
         try (HistoryFixture history = new HistoryFixture(databaseFile())) {
             for (int i = 0; i < 120; i++) { // pairs share their start: the id breaks the tie
-                before.add(history.ban("postfix", "198.51.100." + (i % 200), base.plusSeconds(i / 2), "NL", "fail2ban"));
+                before.add(history.ban("postfix", "198.51.100." + (i % 200), base.plusSeconds(i / 2), "NL",
+                        "fail2ban"));
             }
             List<Long> seen = new ArrayList<>();
             String cursor = null;

@@ -66,8 +66,8 @@ class HistorySyncTest {
     private HistorySyncJob job(Path source) {
         return new HistorySyncJob(new Fail2banDatabaseAdapter(Optional.of(source), new NoServer(), 2000), archive,
                 address -> address.text().startsWith("10.0.0.") || geoKnows.contains(address.text())
-                        ? new GeoInfo(Optional.of("DE"), Optional.empty(), Optional.empty()) : GeoInfo.UNKNOWN, CLOCK, JobSchedule.every(Duration.ofSeconds(30), true),
-                5, Duration.ofSeconds(15));
+                        ? new GeoInfo(Optional.of("DE"), Optional.empty(), Optional.empty()) : GeoInfo.UNKNOWN,
+                CLOCK, JobSchedule.every(Duration.ofSeconds(30), true), 5, Duration.ofSeconds(15));
     }
 
     private void sync() {

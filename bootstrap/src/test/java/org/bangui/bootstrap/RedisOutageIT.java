@@ -81,7 +81,8 @@ class RedisOutageIT extends SandboxedServiceTest {
         try {
             long started = System.nanoTime();
             assertUnavailable(api.get("/api/v1/jails"), "session_store_unavailable");
-            System.out.printf("frozen redis: 503 after %d ms (timeout 1 s)%n", (System.nanoTime() - started) / 1_000_000);
+            System.out.printf("frozen redis: 503 after %d ms (timeout 1 s)%n",
+                    (System.nanoTime() - started) / 1_000_000);
             assertRedisDown("did not answer in time");
         } finally {
             redis.resume();

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class SchedulerSettingsTest {
 
     private static JobsConfig config(String enabled, String heartbeat, String ttl, String shutdown) {
-        return JobsConfig.from(new SchedulerSettings(enabled, heartbeat, ttl), new ShutdownSettings(shutdown), "10s", "1m");
+        return JobsConfig.from(new SchedulerSettings(enabled, heartbeat, ttl), new ShutdownSettings(shutdown),
+                "10s", "1m");
     }
 
     @Test
@@ -44,11 +45,14 @@ class SchedulerSettingsTest {
     void scheduleIsADurationOrAFiveFieldCronExpressionInUtc() {
         JobSchedule every = JobSchedules.parse("bangui.maintenance-interval", "1m");
         assertThat(every.describe()).isEqualTo("every 1m");
-        assertThat(every.nextAfter(Instant.parse("2026-01-01T00:00:30Z"))).isEqualTo(Instant.parse("2026-01-01T00:01:30Z"));
+        assertThat(every.nextAfter(Instant.parse("2026-01-01T00:00:30Z")))
+                .isEqualTo(Instant.parse("2026-01-01T00:01:30Z"));
         JobSchedule cron = JobSchedules.parse("bangui.maintenance-interval", "*/15 3 * * *");
         assertThat(cron.describe()).isEqualTo("cron */15 3 * * *");
-        assertThat(cron.nextAfter(Instant.parse("2026-01-01T03:16:00Z"))).isEqualTo(Instant.parse("2026-01-01T03:30:00Z"));
-        assertThat(cron.nextAfter(Instant.parse("2026-01-01T03:45:00Z"))).isEqualTo(Instant.parse("2026-01-02T03:00:00Z"));
+        assertThat(cron.nextAfter(Instant.parse("2026-01-01T03:16:00Z")))
+                .isEqualTo(Instant.parse("2026-01-01T03:30:00Z"));
+        assertThat(cron.nextAfter(Instant.parse("2026-01-01T03:45:00Z")))
+                .isEqualTo(Instant.parse("2026-01-02T03:00:00Z"));
         assertThatThrownBy(() -> JobSchedules.parse("bangui.maintenance-interval", "often"))
                 .hasMessageStartingWith("bangui.maintenance-interval:");
         assertThatThrownBy(() -> JobSchedules.parse("bangui.maintenance-interval", "61 * * * *"))

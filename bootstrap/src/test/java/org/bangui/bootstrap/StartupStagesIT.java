@@ -54,8 +54,8 @@ class StartupStagesIT {
             int exit = service.awaitExit(Duration.ofSeconds(60));
             String log = service.logText();
             assertThat(exit).as(log).isEqualTo(1);
-            assertThat(log).contains("startup_failed stage=settings reason=\"bangui.scheduler.heartbeat: 'abc' is not a "
-                    + "duration");
+            assertThat(log).contains("startup_failed stage=settings reason=\"bangui.scheduler.heartbeat: 'abc' is "
+                    + "not a duration");
             assertThat(log).as("no stack trace").doesNotContain("\tat ").doesNotContain("Exception");
         }
     }
@@ -91,7 +91,8 @@ class StartupStagesIT {
         Files.createDirectories(database.getParent());
         String url = "jdbc:sqlite:" + database;
         Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration").load().migrate();
-        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement()) {
             statement.executeUpdate("INSERT INTO job_run (job, instance, run_trigger, started_at, detail) "
                     + "VALUES ('session_cleanup', 'dead-host:4242:0badf00d', 'schedule', 1700000000000, '')");
         }
@@ -106,7 +107,8 @@ class StartupStagesIT {
             service.terminate();
             service.awaitExit(Duration.ofSeconds(30));
         }
-        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement();
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("SELECT outcome, finished_at FROM job_run WHERE instance = "
                      + "'dead-host:4242:0badf00d'")) {
             assertThat(row.next()).isTrue();

@@ -34,7 +34,8 @@ class StoreSelectionIT {
     @Test
     void theDefaultsAreSqliteAndMemory() throws Exception {
         try (ApplicationContext context = ApplicationContext.run(properties())) {
-            assertThat(context.getBeansOfType(SessionPort.class)).singleElement().isInstanceOf(SqliteSessionAdapter.class);
+            assertThat(context.getBeansOfType(SessionPort.class)).singleElement()
+                    .isInstanceOf(SqliteSessionAdapter.class);
             assertThat(context.getBeansOfType(SchedulerLockPort.class)).singleElement()
                     .isInstanceOf(SqliteSchedulerLockAdapter.class);
             assertThat(context.getBeansOfType(RateLimitPort.class)).singleElement()

@@ -2,7 +2,6 @@ package org.bangui.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -224,7 +223,8 @@ class WebUiE2EIT {
         assertThat(Integer.parseInt(us.getAttribute("data-count"))).isGreaterThanOrEqualTo(1);
         assertThat(driver.findElements(By.cssSelector(".worldmap svg"))).isNotEmpty();
         slow.until(d -> number(d.findElement(By.cssSelector("[data-testid=\"stat-banned\"]")).getText()) >= 1);
-        assertThat(visible(By.cssSelector("[data-testid=\"fail2ban-status\"]")).getText()).containsIgnoringCase("online");
+        assertThat(visible(By.cssSelector("[data-testid=\"fail2ban-status\"]")).getText())
+                .containsIgnoringCase("online");
         screenshot("dashboard");
 
         // the same page at a phone's width, and in the dark theme

@@ -20,6 +20,7 @@ final class MmdbRecords {
 
         /** Called by the decoder; absent keys arrive as null. */
         @MaxMindDbConstructor
+        @SuppressWarnings("checkstyle:RedundantModifier") // the decoder looks up public constructors
         public Country(@MaxMindDbParameter(name = "country_code") String countryCode,
                        @MaxMindDbParameter(name = "country") IsoCode country,
                        @MaxMindDbParameter(name = "registered_country") IsoCode registeredCountry) {
@@ -46,6 +47,7 @@ final class MmdbRecords {
 
         /** Called by the decoder. */
         @MaxMindDbConstructor
+        @SuppressWarnings("checkstyle:RedundantModifier") // the decoder looks up public constructors
         public IsoCode(@MaxMindDbParameter(name = "iso_code") String isoCode) {
             this.code = isoCode;
         }
@@ -59,6 +61,7 @@ final class MmdbRecords {
 
         /** Called by the decoder. */
         @MaxMindDbConstructor
+        @SuppressWarnings("checkstyle:RedundantModifier") // the decoder looks up public constructors
         public Asn(@MaxMindDbParameter(name = "autonomous_system_number") Long number,
                    @MaxMindDbParameter(name = "autonomous_system_organization") String organization) {
             this.number = number;

@@ -102,7 +102,8 @@ final class ReloadingMmdb {
                     + Integer.toHexString(identity.hashCode());
             state = new Loaded(reader, identity, metadata.databaseType(), metadata.buildTime(), version);
             LOG.log(System.Logger.Level.INFO, "geoip_database_loaded database=" + name + " type="
-                    + metadata.databaseType().replaceAll("[^A-Za-z0-9._-]", "_") + " build_time=" + metadata.buildTime());
+                    + metadata.databaseType().replaceAll("[^A-Za-z0-9._-]", "_")
+                    + " build_time=" + metadata.buildTime());
         } catch (IOException | RuntimeException e) {
             if (current instanceof Loaded) {
                 // keep answering from the previous file; the broken one is retried once it changes again

@@ -99,7 +99,8 @@ class DestinationPolicyTest {
     void judgesCompatibleNat64And6to4AddressesByTheEmbeddedIpv4Address(String address, String embedded,
             String reason) throws UnknownHostException {
         Optional<String> refusal = strict.refusal(ip(address));
-        assertThat(refusal).hasValueSatisfying(r -> assertThat(r).endsWith("embeds " + embedded + ", which is " + reason));
+        assertThat(refusal)
+                .hasValueSatisfying(r -> assertThat(r).endsWith("embeds " + embedded + ", which is " + reason));
     }
 
     @Test

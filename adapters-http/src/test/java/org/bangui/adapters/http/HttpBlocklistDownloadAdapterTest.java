@@ -447,7 +447,8 @@ class HttpBlocklistDownloadAdapterTest {
                 new Collect()::read));
 
         assertThat(e.code()).isEqualTo("destination_refused");
-        assertThat(e.getMessage()).isEqualTo("refused to connect to list.example.test: 127.0.0.1 is a loopback address");
+        assertThat(e.getMessage())
+                .isEqualTo("refused to connect to list.example.test: 127.0.0.1 is a loopback address");
         assertThat(requests).isEmpty();
     }
 

@@ -46,10 +46,12 @@ final class RawHttpServer implements AutoCloseable {
     }
 
     private void serve(Socket connection) {
-        try (connection; InputStream in = connection.getInputStream(); OutputStream out = connection.getOutputStream()) {
+        try (connection; InputStream in = connection.getInputStream();
+             OutputStream out = connection.getOutputStream()) {
             String head = readHead(in);
             if (head.startsWith("GET /stall ")) {
-                out.write("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n1.2.3.4\n".getBytes(StandardCharsets.US_ASCII));
+                out.write("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n1.2.3.4\n"
+                        .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 in.read(); // silent until the client hangs up
             } else if (head.startsWith("GET /drip-body ")) {

@@ -40,8 +40,8 @@ public class SqliteAuditAdapter implements AuditPort {
         try {
             // one row more than asked tells whether another page follows
             List<AuditRow> rows = repository.page(q.action().map(AuditAction::code).orElse(null),
-                    q.since().map(Instant::toEpochMilli).orElse(null), q.until().map(Instant::toEpochMilli).orElse(null),
-                    q.beforeId().orElse(null), q.limit() + 1);
+                    q.since().map(Instant::toEpochMilli).orElse(null),
+                    q.until().map(Instant::toEpochMilli).orElse(null), q.beforeId().orElse(null), q.limit() + 1);
             boolean more = rows.size() > q.limit();
             List<AuditPage.StoredAuditEntry> entries = rows.stream().limit(q.limit())
                     .map(r -> new AuditPage.StoredAuditEntry(r.id(), toEntry(r))).toList();
@@ -52,7 +52,8 @@ public class SqliteAuditAdapter implements AuditPort {
     }
 
     private static AuditEntry toEntry(AuditRow r) {
-        return new AuditEntry(Instant.ofEpochMilli(r.occurredAt()), Optional.ofNullable(r.sessionId()).map(SessionId::of),
-                r.clientIp(), r.principal(), AuditAction.fromCode(r.action()).orElseThrow(), r.target(), r.success(), r.detail());
+        return new AuditEntry(Instant.ofEpochMilli(r.occurredAt()),
+                Optional.ofNullable(r.sessionId()).map(SessionId::of), r.clientIp(), r.principal(),
+                AuditAction.fromCode(r.action()).orElseThrow(), r.target(), r.success(), r.detail());
     }
 }

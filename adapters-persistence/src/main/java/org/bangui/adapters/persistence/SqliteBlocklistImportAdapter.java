@@ -146,8 +146,8 @@ public class SqliteBlocklistImportAdapter implements BlocklistImportPort {
                     }
                 }
                 try (PreparedStatement s = c.prepareStatement("UPDATE blocklist_import SET status = 'interrupted', "
-                        + "finished_at = ?, error = 'the instance running it stopped, lost the scheduler lock, or could "
-                        + "not record its end' WHERE status = " + RUNNING + " AND instance IS NOT NULL")) {
+                        + "finished_at = ?, error = 'the instance running it stopped, lost the scheduler lock, or "
+                        + "could not record its end' WHERE status = " + RUNNING + " AND instance IS NOT NULL")) {
                     s.setLong(1, at.toEpochMilli());
                     s.executeUpdate();
                 }

@@ -35,9 +35,10 @@ class BlocklistSchemaTest {
             }
             s.executeUpdate("INSERT INTO history (jail, ip, banned_at, origin, synced) VALUES ('sshd', '192.0.2.2', "
                     + "1000, 'fail2ban', 1)");
-            assertThat(strings(s, "SELECT ip || ' ' || jail || ' ' || origin FROM history ORDER BY id")).containsExactly(
-                    "192.0.2.1 blocklist blocklist", "192.0.2.2 blocklist blocklist", "192.0.2.3 blocklist fail2ban",
-                    "192.0.2.4 blocklist fail2ban", "192.0.2.5 blocklist fail2ban", "192.0.2.2 sshd fail2ban");
+            assertThat(strings(s, "SELECT ip || ' ' || jail || ' ' || origin FROM history ORDER BY id"))
+                    .containsExactly("192.0.2.1 blocklist blocklist", "192.0.2.2 blocklist blocklist",
+                            "192.0.2.3 blocklist fail2ban", "192.0.2.4 blocklist fail2ban",
+                            "192.0.2.5 blocklist fail2ban", "192.0.2.2 sshd fail2ban");
         }
     }
 

@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.bangui.domain.config.ConfigChange;
-import org.bangui.domain.config.ConfigChangePort;
 import org.bangui.domain.config.ConfigFile;
 import org.bangui.domain.config.FileChange;
 import org.junit.jupiter.api.Test;

@@ -92,7 +92,8 @@ class SqliteHistoryQueryAdapterTest {
         table.insert("sshd", "192.0.2.1", T0, "NL", "manual", "[\"a \\\"quoted\\\" line\",\"tab\\there \\u00e9\"]");
         table.execute("UPDATE history SET ended_at = " + T0.plusSeconds(5).toEpochMilli()
                 + ", end_reason = 'unbanned', ended_by = 'admin', ban_seconds = -1");
-        HistoryEntry entry = adapter.page(new HistoryPageRequest(HistoryFilter.ALL, 1, Optional.empty())).items().get(0);
+        HistoryEntry entry = adapter.page(new HistoryPageRequest(HistoryFilter.ALL, 1, Optional.empty()))
+                .items().get(0);
         assertThat(entry.ban().matches()).containsExactly("a \"quoted\" line", "tab\there é");
         assertThat(entry.ban().permanent()).isTrue();
         assertThat(entry.ban().country()).contains("NL");
@@ -162,7 +163,8 @@ class SqliteHistoryQueryAdapterTest {
             assertThat(stats.timeline()).hasSize(new HistoryStatsRequest(since, until, bucket).buckets());
             assertThat(counts(stats.topJails())).isEqualTo(groups("jail", range, 10));
             assertThat(counts(stats.topIps())).isEqualTo(groups("ip", range, 10));
-            assertThat(counts(stats.topCountries())).isEqualTo(groups("country", range + " AND country IS NOT NULL", 10));
+            assertThat(counts(stats.topCountries()))
+                    .isEqualTo(groups("country", range + " AND country IS NOT NULL", 10));
         }
     }
 

@@ -64,7 +64,8 @@ class SqliteSchedulerLockAdapterIT extends SchedulerLockPortContract {
 
     @Test
     void anOwnerIdNotWrittenHostPidRandomIsStoredWhole() {
-        assertThat(SqliteSchedulerLockAdapter.hostAndPid(new LockOwner("just-an-id"))).containsExactly("just-an-id", "0");
+        assertThat(SqliteSchedulerLockAdapter.hostAndPid(new LockOwner("just-an-id")))
+                .containsExactly("just-an-id", "0");
         assertThat(SqliteSchedulerLockAdapter.hostAndPid(LockOwner.of("fe80::1", 7, "x")))
                 .containsExactly("fe80::1", "7");
     }

@@ -4,7 +4,10 @@ import io.lettuce.core.RedisException;
 import java.time.Duration;
 import org.bangui.domain.contract.Eventually;
 
-/** Waits until a connector answers again after an outage (its commands fail at once for a timeout after one timed out). */
+/**
+ * Waits until a connector answers again after an outage (its commands fail at once for a timeout after one timed
+ * out).
+ */
 final class Answering {
 
     private Answering() {

@@ -95,7 +95,8 @@ public class AuditController {
         static AuditView of(AuditPage.StoredAuditEntry stored) {
             var e = stored.entry();
             return new AuditView(stored.id(), e.at().toString(), e.sessionId().map(SessionId::value).orElse(null),
-                    e.clientIp(), e.principal(), e.action().code(), e.target(), e.success() ? "success" : "failure", e.detail());
+                    e.clientIp(), e.principal(), e.action().code(), e.target(), e.success() ? "success" : "failure",
+                    e.detail());
         }
     }
 }

@@ -54,8 +54,9 @@ public class HealthController {
     @PublicRoute
     @ApiResponse(responseCode = "200", description = "Every check passed", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HealthResponse.class)))
-    @ApiResponse(responseCode = "503", description = "At least one check failed; `failed` lists them", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HealthResponse.class)))
+    @ApiResponse(responseCode = "503", description = "At least one check failed; `failed` lists them",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = HealthResponse.class)))
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<HealthResponse> ready() {
         HealthReport report = health.readiness();

@@ -37,7 +37,6 @@ import org.bangui.domain.history.HistoryPage;
 import org.bangui.domain.history.HistoryPageRequest;
 import org.bangui.domain.history.HistoryStatsRequest;
 import org.bangui.domain.history.StatsBucket;
-import org.bangui.domain.shared.InvalidInputException;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.SynchronousSink;

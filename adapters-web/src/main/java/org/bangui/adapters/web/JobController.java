@@ -20,14 +20,13 @@ import java.util.OptionalLong;
 import org.bangui.adapters.web.openapi.ApiErrors;
 import org.bangui.adapters.web.security.RateLimited;
 import org.bangui.adapters.web.security.RequestContext;
+import org.bangui.application.job.ListJobsUseCase;
 import org.bangui.application.job.ListJobsUseCase.JobStatus;
 import org.bangui.application.job.ListJobsUseCase.SchedulerStatus;
-import org.bangui.application.job.ListJobsUseCase;
 import org.bangui.application.job.RunJobUseCase;
 import org.bangui.application.ratelimit.LimitedAction;
 import org.bangui.domain.job.JobRun;
 import org.bangui.domain.job.JobRunPage;
-import org.bangui.domain.shared.InvalidInputException;
 
 /** Background jobs: the scheduler's state, manual runs, and the run history. */
 @Controller(ApiDefinition.BASE + "/jobs")

@@ -30,8 +30,8 @@ class HistoryItemEncoderTest {
     void writesTheSameBytesAsTheSerialisedViewForPlainEntries() throws IOException {
         HistoryEntry plain = entry(42, "sshd", "203.0.113.5", 1_795_364_511_000L, Optional.of(600L),
                 List.of("sshd[1]: Failed password for root from 203.0.113.5 port 22 ssh2"), Optional.of("DE"), false);
-        HistoryEntry ended = entry(43, "nginx-http-auth", "2001:db8::1", 1_795_364_511_250L, Optional.empty(), List.of(),
-                Optional.empty(), true);
+        HistoryEntry ended = entry(43, "nginx-http-auth", "2001:db8::1", 1_795_364_511_250L, Optional.empty(),
+                List.of(), Optional.empty(), true);
         for (HistoryEntry entry : List.of(plain, ended)) {
             assertThat(new String(encoded(entry), StandardCharsets.UTF_8))
                     .isEqualTo(new String(serde.writeValueAsBytes(HistoryViews.HistoryItem.of(entry)),
@@ -42,13 +42,14 @@ class HistoryItemEncoderTest {
     @Test
     void writesAPageAsTheSerialisedResponseWithAndWithoutANextCursor() throws IOException {
         List<HistoryEntry> items = List.of(entry(9, "sshd", "192.0.2.9", 1_000L, Optional.of(60L), List.of("x"),
-                Optional.of("FR"), true), entry(8, "sshd", "192.0.2.8", 999L, Optional.of(-1L), List.of(), Optional.empty(),
-                false));
+                Optional.of("FR"), true), entry(8, "sshd", "192.0.2.8", 999L, Optional.of(-1L), List.of(),
+                Optional.empty(), false));
         for (Optional<HistoryPosition> next : List.of(Optional.<HistoryPosition>empty(),
                 Optional.of(new HistoryPosition(Instant.ofEpochMilli(999L), 8)))) {
             HistoryPage page = new HistoryPage(items, next);
             HistoryViews.HistoryResponse view = new HistoryViews.HistoryResponse(
-                    items.stream().map(HistoryViews.HistoryItem::of).toList(), next.map(HistoryCursor::encode).orElse(null));
+                    items.stream().map(HistoryViews.HistoryItem::of).toList(),
+                    next.map(HistoryCursor::encode).orElse(null));
             assertThat(new String(HistoryItemEncoder.page(page), StandardCharsets.UTF_8))
                     .isEqualTo(new String(serde.writeValueAsBytes(view), StandardCharsets.UTF_8));
         }
@@ -59,7 +60,8 @@ class HistoryItemEncoderTest {
     @Test
     void escapesEveryCharacterSoThatAJsonParserReadsBackTheSameValues() throws IOException {
         Random random = new Random(8);
-        char[] alphabet = "aZ09 \"\\/\u0000\u0001\u001f\u007f\n\r\t\b\féüß€\u2028\ud83d\ude00\ud800\udc00".toCharArray();
+        char[] alphabet =
+                "aZ09 \"\\/\u0000\u0001\u001f\u007f\n\r\t\b\féüß€\u2028\ud83d\ude00\ud800\udc00".toCharArray();
         for (int i = 0; i < 300; i++) {
             List<String> matches = new ArrayList<>();
             for (int m = random.nextInt(4); m > 0; m--) {
@@ -90,7 +92,8 @@ class HistoryItemEncoderTest {
     void formatsInstantsExactlyAsInstantToString() {
         Random random = new Random(3);
         List<Long> samples = new ArrayList<>(List.of(0L, -1L, 1L, 999L, 1000L, -62_167_219_200_000L,
-                -62_167_219_200_001L, 253_402_300_799_999L, 253_402_300_800_000L, 951_782_400_000L, 4_107_542_400_000L));
+                -62_167_219_200_001L, 253_402_300_799_999L, 253_402_300_800_000L, 951_782_400_000L,
+                4_107_542_400_000L));
         for (int i = 0; i < 5000; i++) {
             samples.add(random.nextLong(-70_000_000_000_000L, 260_000_000_000_000L));
         }

@@ -139,7 +139,8 @@ public final class ConfigReloadService implements ForgottenJails {
         List<String> wrong = new ArrayList<>();
         for (JailSummary summary : snapshot.jails()) {
             String name = summary.name().value();
-            if (!summary.enabled() || !running.contains(name) || jail.isPresent() && !jail.get().equals(summary.name())) {
+            if (!summary.enabled() || !running.contains(name)
+                    || jail.isPresent() && !jail.get().equals(summary.name())) {
                 continue;
             }
             Optional<List<String>> configured = snapshot.jail(summary.name())

@@ -17,7 +17,6 @@ import org.bangui.domain.jail.JailControlPort;
 import org.bangui.domain.jail.JailName;
 import org.bangui.domain.jail.JailSettings;
 import org.bangui.domain.net.IpNetwork;
-import org.bangui.domain.shared.DomainException;
 import org.bangui.domain.shared.InvalidInputException;
 
 /**

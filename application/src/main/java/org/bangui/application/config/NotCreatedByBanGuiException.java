@@ -9,6 +9,7 @@ public final class NotCreatedByBanGuiException extends DomainException {
     private static final long serialVersionUID = 1L;
 
     public NotCreatedByBanGuiException(ConfigName name) {
-        super("not_created_by_bangui", Category.CONFLICT, "jail '" + name.value() + "' was not created by BanGUI; disable it instead");
+        super("not_created_by_bangui", Category.CONFLICT,
+                "jail '" + name.value() + "' was not created by BanGUI; disable it instead");
     }
 }

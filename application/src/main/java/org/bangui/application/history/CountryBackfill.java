@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.bangui.domain.geo.GeoLookupPort;
+import org.bangui.domain.history.HistoryArchivePort;
 import org.bangui.domain.history.HistoryArchivePort.CountryFill;
 import org.bangui.domain.history.HistoryArchivePort.CountryGap;
-import org.bangui.domain.history.HistoryArchivePort;
 import org.bangui.domain.net.IpAddress;
 import org.bangui.domain.shared.InvalidInputException;
 

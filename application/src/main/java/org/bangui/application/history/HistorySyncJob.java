@@ -25,8 +25,8 @@ import org.bangui.domain.shared.InvalidInputException;
 /**
  * {@code history_sync}: copies new rows of fail2ban's {@code bans} table into the archive in batches, resuming
  * from the persisted mark (see {@link ResumePoint}), then marks archived bans that ended ({@link EndedBans}) and
- * fills in the country of recent entries archived without one ({@link CountryBackfill}); leader only. An unavailable fail2ban database fails the run ({@code history_sync_source_unavailable} in the
- * log) and the next run tries again.
+ * fills in the country of recent entries archived without one ({@link CountryBackfill}); leader only. An unavailable
+ * fail2ban database fails the run ({@code history_sync_source_unavailable} in the log) and the next run tries again.
  */
 public final class HistorySyncJob extends ScheduledJob {
 

@@ -247,7 +247,8 @@ public final class JobRunner implements ListJobsUseCase, RunJobUseCase {
             detail = e instanceof DomainException d ? d.code() + ": " + printable(e.getMessage(), MAX_DETAIL)
                     : "unexpected failure; see the log (job_run_failed)";
             LOG.log(System.Logger.Level.WARNING, "job_run_failed job=" + job.name() + " run=" + run.id + " reason="
-                    + (e instanceof DomainException d ? d.code() : "unexpected"), e instanceof DomainException ? null : e);
+                    + (e instanceof DomainException d ? d.code() : "unexpected"),
+                    e instanceof DomainException ? null : e);
         } finally {
             run.thread = null;
             Thread.interrupted(); // a pool thread must not carry the job's interrupt into the next job
@@ -305,7 +306,10 @@ public final class JobRunner implements ListJobsUseCase, RunJobUseCase {
         LOG.log(System.Logger.Level.INFO, "job_run_skipped job=" + job.name() + " run=" + id);
     }
 
-    /** Cancels every scheduled firing; manual runs are refused from now on. Logs {@code scheduler_stopped_accepting_jobs}. */
+    /**
+     * Cancels every scheduled firing; manual runs are refused from now on. Logs
+     * {@code scheduler_stopped_accepting_jobs}.
+     */
     public synchronized void stopAccepting() {
         accepting = false;
         for (Slot slot : slots.values()) {
@@ -320,9 +324,10 @@ public final class JobRunner implements ListJobsUseCase, RunJobUseCase {
 
     /**
      * Waits up to {@code timeout} for the running jobs to end, renewing the scheduler lock every heartbeat meanwhile
-     * if this instance holds it (so that no standby takes over while they run); then interrupts those still running and records
-     * them {@code interrupted}. Logs {@code waiting_for_pending_tasks count=N}, then {@code pending_tasks_completed}
-     * or {@code pending_tasks_timeout cancelled_count=N}. Stops the executor either way.
+     * if this instance holds it (so that no standby takes over while they run); then interrupts those still running and
+     * records them {@code interrupted}. Logs {@code waiting_for_pending_tasks count=N}, then
+     * {@code pending_tasks_completed} or {@code pending_tasks_timeout cancelled_count=N}. Stops the executor either
+     * way.
      *
      * @return whether every job ended in time
      */

@@ -116,7 +116,8 @@ public final class SessionService implements SessionUseCase {
             recorder.audit(actor, AuditAction.SESSION_REVOKE, id.value(), "session_not_found");
             throw new SessionNotFoundException(id);
         }
-        recorder.event(new SecurityEvent(SecurityEvent.SESSION_DESTROYED, Optional.of(id), actor.clientIp(), "revoked"));
+        recorder.event(new SecurityEvent(SecurityEvent.SESSION_DESTROYED, Optional.of(id), actor.clientIp(),
+                "revoked"));
         recorder.audit(actor, AuditAction.SESSION_REVOKE, id.value(), "");
     }
 

@@ -58,7 +58,8 @@ class AuditServiceTest {
 
     @Test
     void recordsThePrincipalOfPeopleAndJobs() {
-        service.record(new Actor(Optional.of(SessionId.of("0123456789abcdef0123456789abcdef")), "192.0.2.7"), AuditAction.BAN, "sshd/a", "");
+        service.record(new Actor(Optional.of(SessionId.of("0123456789abcdef0123456789abcdef")), "192.0.2.7"),
+                AuditAction.BAN, "sshd/a", "");
         service.record(Actor.anonymous("192.0.2.8"), AuditAction.LOGIN, "", "invalid_credentials");
         service.record(Actor.system("session_cleanup"), AuditAction.UNBAN, "sshd/b", "");
         assertThat(stored).extracting(AuditEntry::principal).containsExactly("admin", "anonymous",

@@ -261,8 +261,8 @@ class BanServiceTest {
     @Test
     void aJobsBanIsAuditedWithItsSystemActor() {
         List<Actor> actors = new ArrayList<>();
-        BanChanges jobChanges = new BanChanges(fail2ban.history, GEO, (actor, action, target, failure) -> actors.add(actor),
-                Clock.systemUTC(), Duration.ofMillis(200));
+        BanChanges jobChanges = new BanChanges(fail2ban.history, GEO,
+                (actor, action, target, failure) -> actors.add(actor), Clock.systemUTC(), Duration.ofMillis(200));
         new BanService(fail2ban, fail2ban, fail2ban, jobChanges).ban(new BanCommand(SSHD, ip("203.0.113.12"),
                 Actor.system("blocklist_import")));
         assertThat(actors).extracting(Actor::principal).containsExactly("system:blocklist_import");

@@ -24,7 +24,8 @@ final class InMemoryJobRuns implements JobRunPort {
         if (failing != null) {
             throw failing;
         }
-        JobRun run = new JobRun(runs.size() + 1, job, instance, trigger, startedAt, Optional.empty(), Optional.empty(), "");
+        JobRun run = new JobRun(runs.size() + 1, job, instance, trigger, startedAt, Optional.empty(),
+                Optional.empty(), "");
         runs.add(run);
         return run;
     }

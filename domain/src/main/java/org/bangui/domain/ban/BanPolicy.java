@@ -3,8 +3,8 @@ package org.bangui.domain.ban;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import org.bangui.domain.net.IpAddress;
 import org.bangui.domain.net.IpNetwork;
 

@@ -43,7 +43,9 @@ public record Session(SessionId id, String tokenHash, String csrfHash, Instant c
         return !now.isBefore(expiresAt());
     }
 
-    /** The session after a use at {@code now}: last seen moves, and the idle expiry slides (never past the absolute). */
+    /**
+     * The session after a use at {@code now}: last seen moves, and the idle expiry slides (never past the absolute).
+     */
     public Session touchedAt(Instant now, Duration idleTimeout) {
         Instant idle = now.plus(idleTimeout);
         return new Session(id, tokenHash, csrfHash, createdAt, now,

@@ -47,7 +47,8 @@ class AddressLiteralsTest {
         }
         if (random.nextInt(4) == 0) {
             text.append(text.length() == 0 ? "::" : ":").append(random.nextInt(300)).append('.')
-                    .append(random.nextInt(256)).append('.').append(random.nextInt(30)).append('.').append(random.nextInt(256));
+                    .append(random.nextInt(256)).append('.').append(random.nextInt(30)).append('.')
+                    .append(random.nextInt(256));
         }
         String alphabet = "0123456789abcdefABCDEFg:.%";
         for (int edits = random.nextInt(3); edits > 0; edits--) {

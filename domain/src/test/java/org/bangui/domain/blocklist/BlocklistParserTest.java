@@ -116,7 +116,8 @@ class BlocklistParserTest {
     void skipsALeadingUtf8BomButNotOneLater() {
         ParsedList parsed = parse("\ufeff192.0.2.1\n\ufeff192.0.2.2\n");
         assertThat(EntrySetTest.texts(parsed.entries())).containsExactly("192.0.2.1");
-        assertThat(parsed.samples()).containsExactly(new InvalidLine(2, "?192.0.2.2", "non-ASCII or control character"));
+        assertThat(parsed.samples())
+                .containsExactly(new InvalidLine(2, "?192.0.2.2", "non-ASCII or control character"));
         assertThat(parse("\ufeff").lines()).isZero();
         assertThat(parse("").lines()).isZero();
     }
@@ -193,7 +194,8 @@ class BlocklistParserTest {
                 + "10.0.0.7/8\n10.9.9.9/8\n2001:db8::1\n2001:DB8:0::1/128\n");
         assertThat(parsed.valid()).isEqualTo(8);
         assertThat(parsed.duplicates()).isEqualTo(5);
-        assertThat(EntrySetTest.texts(parsed.entries())).containsExactlyInAnyOrder("1.2.3.4", "10.0.0.0/8", "2001:db8::1");
+        assertThat(EntrySetTest.texts(parsed.entries()))
+                .containsExactlyInAnyOrder("1.2.3.4", "10.0.0.0/8", "2001:db8::1");
     }
 
     @Test
@@ -207,12 +209,13 @@ class BlocklistParserTest {
     @Test
     void passesTheStreamsIoExceptionThroughUnchanged() {
         IOException failure = new IOException("connection reset");
-        InputStream failing = new SequenceInputStream(new ByteArrayInputStream(ascii("192.0.2.1\n")), new InputStream() {
-            @Override
-            public int read() throws IOException {
-                throw failure;
-            }
-        });
+        InputStream failing = new SequenceInputStream(new ByteArrayInputStream(ascii("192.0.2.1\n")),
+                new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw failure;
+                    }
+                });
         assertThatThrownBy(() -> BlocklistParser.parse(failing)).isSameAs(failure);
     }
 

@@ -22,9 +22,12 @@ class ParsedListTest {
     @Test
     void refusesCountsThatContradictEachOther() {
         EntrySet none = new EntrySet();
-        assertThatThrownBy(() -> new ParsedList(1, 2, 0, 0, List.of(), none)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ParsedList(2, 2, 3, 0, List.of(), none)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ParsedList(2, 2, 1, 2, List.of(), none)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ParsedList(1, 2, 0, 0, List.of(), none))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ParsedList(2, 2, 3, 0, List.of(), none))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ParsedList(2, 2, 1, 2, List.of(), none))
+                .isInstanceOf(IllegalArgumentException.class);
         List<InvalidLine> tooMany = Collections.nCopies(BlocklistParser.MAX_SAMPLES + 1, new InvalidLine(1, "x", "r"));
         assertThatThrownBy(() -> new ParsedList(30, 30, 30, 0, tooMany, none))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -49,7 +49,8 @@ public abstract class RateLimitPortContract {
 
         assertThat(refused.allowed()).isFalse();
         // one permit comes back every 12 minutes; a little of it has refilled while the test ran
-        assertThat(refused.retryAfter()).isGreaterThan(Duration.ofMinutes(11)).isLessThanOrEqualTo(Duration.ofMinutes(12));
+        assertThat(refused.retryAfter()).isGreaterThan(Duration.ofMinutes(11))
+                .isLessThanOrEqualTo(Duration.ofMinutes(12));
     }
 
     @Test

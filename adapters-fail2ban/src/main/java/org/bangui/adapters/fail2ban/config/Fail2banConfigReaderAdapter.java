@@ -17,10 +17,8 @@ import org.bangui.domain.config.ConfigReadPort;
 import org.bangui.domain.config.ConfigSnapshot;
 import org.bangui.domain.config.ConfigUnreadableException;
 import org.bangui.domain.config.ConfigValue;
-import org.bangui.domain.config.DefinitionConfig;
 import org.bangui.domain.config.EffectiveJail;
 import org.bangui.domain.config.JailConfig;
-import org.bangui.domain.config.JailSummary;
 
 /** Reads fail2ban's config dir as fail2ban 1.0's client does, into an immutable snapshot (see the package). */
 public final class Fail2banConfigReaderAdapter implements ConfigReadPort {

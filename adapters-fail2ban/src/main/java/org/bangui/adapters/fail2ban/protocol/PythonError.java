@@ -39,8 +39,9 @@ public final class PythonError {
 
     /**
      * Called by the unpickler for a BUILD opcode after the exception was constructed; the extra state of
-     * exception objects is not needed.
+     * exception objects is not needed. The name is Python's.
      */
+    @SuppressWarnings("checkstyle:MethodName")
     public void __setstate__(HashMap<?, ?> state) {
         // intentionally ignored
     }

@@ -15,7 +15,8 @@ public final class ConfigReaderBenchmark {
     }
 
     public static void main(String[] args) {
-        Fail2banConfigReaderAdapter reader = new Fail2banConfigReaderAdapter(Path.of(args.length > 0 ? args[0] : "/etc/fail2ban"));
+        Fail2banConfigReaderAdapter reader = new Fail2banConfigReaderAdapter(
+                Path.of(args.length > 0 ? args[0] : "/etc/fail2ban"));
         long start = System.nanoTime();
         ConfigSnapshot first = reader.read();
         double cold = (System.nanoTime() - start) / 1e6;

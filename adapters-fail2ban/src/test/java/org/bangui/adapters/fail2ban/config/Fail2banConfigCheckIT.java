@@ -159,7 +159,8 @@ class Fail2banConfigCheckIT {
                 Optional.empty(), List.of(SSHD_FAILURE, "hello world", SSHD_FAILURE.replace("root", "a\tb"))));
         assertThat(result).extracting(LineMatch::matched).containsExactly(true, false, true);
         assertThat(result.get(0).host()).contains("203.0.113.5");
-        assertThat(result.get(0).time()).hasValueSatisfying(t -> assertThat(t).isAfter(Instant.parse("2000-01-01T00:00:00Z")));
+        assertThat(result.get(0).time())
+                .hasValueSatisfying(t -> assertThat(t).isAfter(Instant.parse("2000-01-01T00:00:00Z")));
         assertThat(result.get(1).host()).isEmpty();
         assertThat(result.get(2).line()).contains("a\tb");
     }

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.bangui.domain.config.ConfigEdit;
 import org.bangui.domain.config.ConfigFile;
-import org.bangui.domain.config.ConfigUnreadableException;
 import org.bangui.domain.config.FileChange;
 import org.bangui.domain.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,8 @@ class Fail2banConfigFilesTest {
     @Test
     void createsAMissingFileAndItsDirectoryWithReadableModes() throws IOException {
         Path conf = conf();
-        FileChange change = new Fail2banConfigFilesAdapter(conf).apply(edit("jail.d/sshd.local", "sshd", "enabled", "true"));
+        FileChange change = new Fail2banConfigFilesAdapter(conf)
+                .apply(edit("jail.d/sshd.local", "sshd", "enabled", "true"));
         assertThat(change.before()).isEmpty();
         assertThat(Files.readString(conf.resolve("jail.d/sshd.local"))).isEqualTo("[sshd]\nenabled = true\n");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(conf.resolve("jail.d/sshd.local"))))
@@ -137,15 +137,18 @@ class Fail2banConfigFilesTest {
     void writesAndDeletesWholeFilesForRollbacks() throws IOException {
         Path conf = conf();
         Fail2banConfigFilesAdapter files = new Fail2banConfigFilesAdapter(conf);
-        FileChange created = files.write(ConfigFile.of("jail.d/a.local"), Optional.of("x\n".getBytes(StandardCharsets.UTF_8)));
+        FileChange created = files.write(ConfigFile.of("jail.d/a.local"),
+                Optional.of("x\n".getBytes(StandardCharsets.UTF_8)));
         assertThat(created.before()).isEmpty();
-        assertThat(files.read(ConfigFile.of("jail.d/a.local"))).hasValueSatisfying(b -> assertThat(b).isEqualTo("x\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(files.read(ConfigFile.of("jail.d/a.local")))
+                .hasValueSatisfying(b -> assertThat(b).isEqualTo("x\n".getBytes(StandardCharsets.UTF_8)));
         FileChange deleted = files.write(ConfigFile.of("jail.d/a.local"), Optional.empty());
         assertThat(deleted.before()).isPresent();
         assertThat(conf.resolve("jail.d/a.local")).doesNotExist();
         assertThat(files.read(ConfigFile.of("jail.d/a.local"))).isEmpty();
         assertThatThrownBy(() -> files.write(ConfigFile.of("jail.conf"), Optional.of(new byte[] {1})))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("invalid_file"));
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.code()).isEqualTo("invalid_file"));
         assertThat(files.read(ConfigFile.of("nope.d/x.conf"))).isEmpty();
     }
 

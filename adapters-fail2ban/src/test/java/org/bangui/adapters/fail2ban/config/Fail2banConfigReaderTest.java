@@ -99,7 +99,8 @@ class Fail2banConfigReaderTest {
     @Test
     void appliesFilterParametersInitDefaultsAndTags() throws IOException {
         filter("f", "[INCLUDES]\nbefore = common.conf\n[Definition]\n_daemon = d\n"
-                + "failregex = ^%(__prefix)s<mode> <HOST>$\n    <known/extra>\n[Init]\nmode = normal\nextra = ^x <HOST>\n");
+                + "failregex = ^%(__prefix)s<mode> <HOST>$\n    <known/extra>\n"
+                + "[Init]\nmode = normal\nextra = ^x <HOST>\n");
         filter("common", "[DEFAULT]\n__prefix = P:\n");
         write("jail.conf", "[a]\nfilter = f\n[b]\nfilter = f[mode=\"agg,ressive\", extra=y]\n");
         assertThat(effective("a").failregex()).containsExactly("^P:normal <HOST>$", "^x <HOST>");
@@ -107,7 +108,8 @@ class Fail2banConfigReaderTest {
         assertThat(effective("b").filter()).isEqualTo("f[mode=\"agg,ressive\", extra=y]");
         var def = read().filter(ConfigName.of("f")).orElseThrow();
         assertThat(def.values()).containsKeys("failregex", "init/mode");
-        assertThat(def.files()).containsExactly(ConfigFile.of("filter.d/common.conf"), ConfigFile.of("filter.d/f.conf"));
+        assertThat(def.files())
+                .containsExactly(ConfigFile.of("filter.d/common.conf"), ConfigFile.of("filter.d/f.conf"));
         assertThat(def.regexes().get("failregex")).containsExactly("^P:normal <HOST>$", "^x <HOST>");
     }
 

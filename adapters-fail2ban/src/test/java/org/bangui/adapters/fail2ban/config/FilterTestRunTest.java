@@ -41,8 +41,8 @@ class FilterTestRunTest {
 
     @Test
     void writesAnAdHocFilterWithPercentEscapedAndOneRegexPerLine() {
-        String text = FilterTestRun.adHocFilter(new FilterTest(Optional.empty(), List.of("^a 100% <HOST>", "[x] <HOST>"),
-                List.of("ok"), Optional.of("%%Y-%%m"), List.of("x")));
+        String text = FilterTestRun.adHocFilter(new FilterTest(Optional.empty(),
+                List.of("^a 100% <HOST>", "[x] <HOST>"), List.of("ok"), Optional.of("%%Y-%%m"), List.of("x")));
         assertThat(text).isEqualTo("[Definition]\nfailregex = ^a 100%% <HOST>\n    [x] <HOST>\nignoreregex = ok\n"
                 + "datepattern = %%%%Y-%%%%m\n");
     }

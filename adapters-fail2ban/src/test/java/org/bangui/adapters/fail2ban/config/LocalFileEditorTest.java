@@ -63,7 +63,8 @@ class LocalFileEditorTest {
     void appendsANewKeyAfterTheSectionsLastDefinitionNotAfterTheNextSectionsComment() {
         String before = "[sshd]\nenabled = true\n#port = 22\n\n# the web jail\n[nginx]\nenabled = true\n";
         assertThat(set(before, "sshd", "bantime", "1h"))
-                .isEqualTo("[sshd]\nenabled = true\nbantime = 1h\n#port = 22\n\n# the web jail\n[nginx]\nenabled = true\n");
+                .isEqualTo("[sshd]\nenabled = true\nbantime = 1h\n#port = 22\n\n# the web jail\n[nginx]\n"
+                        + "enabled = true\n");
     }
 
     @Test
@@ -76,13 +77,15 @@ class LocalFileEditorTest {
     @Test
     void treatsSectionNamesCaseSensitivelyAndKeysCaseInsensitively() {
         String before = "[Sshd]\nEnabled = true\n[sshd]\nENABLED = true\n";
-        assertThat(set(before, "sshd", "enabled", "false")).isEqualTo("[Sshd]\nEnabled = true\n[sshd]\nENABLED = false\n");
+        assertThat(set(before, "sshd", "enabled", "false"))
+                .isEqualTo("[Sshd]\nEnabled = true\n[sshd]\nENABLED = false\n");
     }
 
     @Test
     void replacesTheFirstOfTwoDefinitionsAndDropsTheOtherSoTheValueIsUnambiguous() {
         String before = "[sshd]\nport = 1\n[nginx]\nport = 2\n[sshd]\nport = 3\nbantime = 1\n";
-        assertThat(set(before, "sshd", "port", "22")).isEqualTo("[sshd]\nport = 22\n[nginx]\nport = 2\n[sshd]\nbantime = 1\n");
+        assertThat(set(before, "sshd", "port", "22"))
+                .isEqualTo("[sshd]\nport = 22\n[nginx]\nport = 2\n[sshd]\nbantime = 1\n");
     }
 
     @Test
@@ -114,7 +117,8 @@ class LocalFileEditorTest {
     void refusesValuesFail2banWouldNotReadBackAsWritten() {
         for (String value : new String[] {"\n[sshd]\nenabled=false", "a\n\nb", "a\n", "x\u0000", "a\rb", "a\u001bb",
                 " a", "a ", "a\n#b", "a\n;b", "a ;b", ";a", "a\n  b", "x".repeat(64 * 1024 + 1)}) {
-            assertThatThrownBy(() -> set("[sshd]\n", "sshd", "failregex", value)).as(value.length() > 40 ? "long" : value)
+            assertThatThrownBy(() -> set("[sshd]\n", "sshd", "failregex", value))
+                    .as(value.length() > 40 ? "long" : value)
                     .isInstanceOfSatisfying(InvalidInputException.class,
                             e -> assertThat(e.code()).isEqualTo("invalid_value"));
         }

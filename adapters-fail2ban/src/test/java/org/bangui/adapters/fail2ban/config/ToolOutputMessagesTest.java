@@ -36,6 +36,7 @@ class ToolOutputMessagesTest {
         assertThat(CompileScriptJson.array(List.of("x", "y"))).isEqualTo("[\"x\",\"y\"]");
         Optional<String[]> failure = CompileScriptJson.compileFailure(
                 "{\"ok\": false, \"kind\": \"failregex\", \"regex\": \"^(\\\"\\u00e9\", \"message\": \"missing )\"}");
-        assertThat(failure).hasValueSatisfying(f -> assertThat(f).containsExactly("failregex", "^(\"\u00e9", "missing )"));
+        assertThat(failure)
+                .hasValueSatisfying(f -> assertThat(f).containsExactly("failregex", "^(\"\u00e9", "missing )"));
     }
 }

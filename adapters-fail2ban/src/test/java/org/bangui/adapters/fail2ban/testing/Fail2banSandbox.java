@@ -194,7 +194,8 @@ public final class Fail2banSandbox implements AutoCloseable {
                     if (in == null) {
                         throw new IllegalStateException("missing sandbox template " + name);
                     }
-                    String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("@DIR@", dir.toString());
+                    String text = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                            .replace("@DIR@", dir.toString());
                     Files.writeString(conf.resolve(name), text);
                 }
             }

@@ -161,7 +161,8 @@ public final class RedisServerSandbox implements AutoCloseable {
     private static byte[] resp(String... words) {
         StringBuilder b = new StringBuilder("*").append(words.length).append("\r\n");
         for (String word : words) {
-            b.append('$').append(word.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(word).append("\r\n");
+            b.append('$').append(word.getBytes(StandardCharsets.UTF_8).length).append("\r\n")
+                    .append(word).append("\r\n");
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -13,8 +13,8 @@ import org.bangui.adapters.web.problem.Problem;
 /**
  * The error responses a controller method declares in the OpenAPI document, one annotation per status, each
  * with the {@link Problem} body. The errors every route shares (401 without a session, 403 without the CSRF
- * token, 429 over a rate limit) are not declared here: the served document (see {@code OpenApiDocument}) derives them from the same
- * route rules the security filter applies.
+ * token, 429 over a rate limit) are not declared here: the served document (see {@code OpenApiDocument}) derives them
+ * from the same route rules the security filter applies.
  */
 public final class ApiErrors {
 

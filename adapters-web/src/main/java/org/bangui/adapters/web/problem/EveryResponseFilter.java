@@ -15,9 +15,9 @@ import org.bangui.adapters.web.logging.RequestId;
 import org.bangui.domain.session.ForbiddenException;
 
 /**
- * The outermost response filter: adds the {@link SecurityHeaders} and the {@link RequestId} to every response, and gives an error that
- * has no body a problem document. The only such errors are refusals by filters that answer with a bare
- * status; a 403 to a request with an {@code Origin} is Micronaut's CORS filter refusing a foreign origin (or a
+ * The outermost response filter: adds the {@link SecurityHeaders} and the {@link RequestId} to every response, and
+ * gives an error that has no body a problem document. The only such errors are refusals by filters that answer with a
+ * bare status; a 403 to a request with an {@code Origin} is Micronaut's CORS filter refusing a foreign origin (or a
  * preflight for a method or header that is not allowed).
  * Registered twice because Micronaut runs a pre-matching response filter only when a pre-matching filter
  * answered before routing (a CORS preflight), and the ordinary one, first in order, for everything else.

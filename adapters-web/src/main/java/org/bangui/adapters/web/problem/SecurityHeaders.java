@@ -4,8 +4,9 @@ import io.micronaut.http.MutableHttpResponse;
 
 /**
  * The headers every response carries, error documents included: no content sniffing, and no caching (API
- * answers are per-user and may hold tokens) unless a route that serves no per-user data chose its own caching (the web UI's files). Applied by {@link EveryResponseFilter} to what passes the
- * filters and by {@link ProblemResponseProcessor} to the errors Micronaut answers without running them.
+ * answers are per-user and may hold tokens) unless a route that serves no per-user data chose its own caching (the web
+ * UI's files). Applied by {@link EveryResponseFilter} to what passes the filters and by
+ * {@link ProblemResponseProcessor} to the errors Micronaut answers without running them.
  */
 public final class SecurityHeaders {
 

@@ -10,8 +10,9 @@ import org.bangui.application.ratelimit.LimitedAction;
 
 /**
  * The security rules a route declares: whether it is public, whether it is the metrics endpoint, whether it
- * changes state, and its own rate limit. They are read from the annotations of the route a request matched, never from the request's path;
- * a request that matched no route is protected and, unless its method is safe, needs the CSRF token.
+ * changes state, and its own rate limit. They are read from the annotations of the route a request matched, never from
+ * the request's path; a request that matched no route is protected and, unless its method is safe, needs the CSRF
+ * token.
  */
 public final class RouteRules {
 

@@ -115,7 +115,7 @@ public class SecurityFilter implements Ordered {
     }
 
     private static Publisher<MutableHttpResponse<?>> decide(Optional<MutableHttpResponse<?>> refusal,
-                                                           FilterContinuation<Publisher<MutableHttpResponse<?>>> chain) {
+            FilterContinuation<Publisher<MutableHttpResponse<?>>> chain) {
         return refusal.<Publisher<MutableHttpResponse<?>>>map(Mono::just).orElseGet(chain::proceed);
     }
 

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 public class UiAssets {
 
     /** Vite's output names: a name, a content hash and an extension; nothing else is ever looked up. */
-    private static final Pattern ASSET_NAME = Pattern.compile("[A-Za-z0-9_-]{1,100}(\\.[A-Za-z0-9_-]{1,40}){0,2}\\.[a-z0-9]{1,8}");
+    private static final Pattern ASSET_NAME = Pattern.compile(
+            "[A-Za-z0-9_-]{1,100}(\\.[A-Za-z0-9_-]{1,40}){0,2}\\.[a-z0-9]{1,8}");
     private static final Map<String, String> TYPES = Map.of(
             "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8",
             "svg", "image/svg+xml", "png", "image/png", "woff2", "font/woff2", "json", "application/json",

@@ -29,7 +29,8 @@ public class UiController {
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
-    private static final String PAGES = "dashboard|jails|bans|history|blocklists|config|jobs|audit|settings|login|setup";
+    private static final String PAGES = "dashboard|jails|bans|history|blocklists|config|jobs|audit|settings|"
+            + "login|setup";
 
     private final UiAssets assets;
 

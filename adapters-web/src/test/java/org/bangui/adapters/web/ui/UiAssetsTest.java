@@ -36,7 +36,8 @@ class UiAssetsTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "..", "../index.html", "..%2Findex.html", "index.html", "a/b.js", "a\\b.js",
             "nothing-here.js", "x.exe", "no-extension", ".hidden.js", "a..js", "-.class",
-            "averyveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryverylongname.js"})
+            "averyveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryvery"
+                    + "verylongname.js"})
     void findsNothingForNamesThatAreNotBuiltAssets(String name) {
         assertThat(assets.asset(name)).isEmpty();
     }
