@@ -182,7 +182,7 @@ public final class ExternalLogging {
         appender.setConnectTimeout(TIMEOUT_MILLIS);
         appender.setSocketTimeout(TIMEOUT_MILLIS);
         appender.setMaxRetries(1);
-        appender.setRetryDelay(500);
+        appender.setRetryDelay(100);
         return appender;
     }
 

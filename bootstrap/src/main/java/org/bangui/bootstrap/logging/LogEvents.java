@@ -19,7 +19,8 @@ public final class LogEvents {
     public static final String UNNAMED = "bangui_log";
 
     private static final String OWN_LOGGERS = "org.bangui.";
-    private static final Pattern LEADING_NAME = Pattern.compile("([a-z][a-z0-9]*(?:_[a-z0-9]+)+)(?:\\s|$)");
+    private static final String SECURITY_LOGGERS = "bangui.";
+    private static final Pattern LEADING_NAME = Pattern.compile("([a-z][a-z0-9]*(?:_[a-z0-9]+)+)(?:[\\s:]|$)");
 
     private LogEvents() {
     }
@@ -47,7 +48,7 @@ public final class LogEvents {
             return structured;
         }
         String logger = event.getLoggerName();
-        if (logger == null || !logger.startsWith(OWN_LOGGERS)) {
+        if (logger == null || !(logger.startsWith(OWN_LOGGERS) || logger.startsWith(SECURITY_LOGGERS))) {
             return LIBRARY;
         }
         String message = event.getMessage();

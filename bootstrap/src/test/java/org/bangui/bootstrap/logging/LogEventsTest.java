@@ -31,13 +31,18 @@ class LogEventsTest {
         assertThat(LogEvents.of(event("org.bangui.bootstrap.X", "database_checkpoint_failed reason=X")))
                 .isEqualTo("database_checkpoint_failed");
         assertThat(LogEvents.of(event("org.bangui.bootstrap.X", "bangui_shut_down"))).isEqualTo("bangui_shut_down");
+        assertThat(LogEvents.of(event("org.bangui.bootstrap.X", "setup_pending: complete it"))).isEqualTo(
+                "setup_pending");
+        assertThat(LogEvents.of(event("bangui.security", "{}", kv("event", "session_expired"))))
+                .isEqualTo("session_expired");
     }
 
     @Test
     void bangUiLinesWithoutALeadingNameAreUnnamedNotGuessed() {
         assertThat(LogEvents.of(event("org.bangui.x.Y", "Started the thing"))).isEqualTo("bangui_log");
         assertThat(LogEvents.of(event("org.bangui.x.Y", "single reason=x"))).isEqualTo("bangui_log");
-        assertThat(LogEvents.of(event("org.bangui.x.Y", "database_checkpointed:oops"))).isEqualTo("bangui_log");
+        assertThat(LogEvents.of(event("org.bangui.x.Y", "database-checkpointed oops"))).isEqualTo("bangui_log");
+        assertThat(LogEvents.of(event("org.bangui.x.Y", "database_checkpointed=x"))).isEqualTo("bangui_log");
     }
 
     @Test
