@@ -60,7 +60,8 @@ public final class Application {
             return Optional.empty();
         }
         try {
-            return Optional.of(ExternalLogging.start(settings.get(), (LoggerContext) LoggerFactory.getILoggerFactory()));
+            LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
+            return Optional.of(ExternalLogging.start(settings.get(), logback));
         } catch (ExternalLogging.UnreachableException e) {
             log().log(System.Logger.Level.ERROR, "external_logging_unreachable target=\"" + e.getMessage()
                     .replace('"', '\'') + "\" required=true");
