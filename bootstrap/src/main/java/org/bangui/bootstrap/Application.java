@@ -1,8 +1,13 @@
 package org.bangui.bootstrap;
 
+import ch.qos.logback.classic.LoggerContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
 import java.util.Optional;
+import org.bangui.bootstrap.logging.ExternalLogging;
+import org.bangui.bootstrap.logging.ExternalLoggingProbe;
+import org.bangui.bootstrap.logging.ExternalLoggingSettings;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts BanGUI. A setting that does not parse stops the start with one line that names it
@@ -32,7 +37,37 @@ public final class Application {
             log().log(System.Logger.Level.WARNING, "setting_renamed old=BANGUI_SHUTDOWN_GRACE_PERIOD "
                     + "new=BANGUI_SHUTDOWN_TIMEOUT; the old name still works but will be removed");
         }
-        new Launcher().args(args).mainClass(Application.class).banner(false).start();
+        Launcher launcher = new Launcher();
+        externalLogging().ifPresent(logging -> launcher.singletons(logging, new ExternalLoggingProbe(logging)));
+        launcher.args(args).mainClass(Application.class).banner(false).start();
+    }
+
+    /**
+     * Adds the external log appender before Micronaut starts, so that its start-up lines are shipped too. A
+     * wrong setting, or a required receiver that cannot be reached, ends the process here.
+     */
+    private static Optional<ExternalLogging> externalLogging() {
+        Optional<ExternalLoggingSettings> settings;
+        try {
+            settings = ExternalLoggingSettings.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            log().log(System.Logger.Level.ERROR, "startup_failed stage=settings reason=\""
+                    + e.getMessage().replace('"', '\'') + "\"");
+            System.exit(1);
+            return Optional.empty();
+        }
+        if (settings.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
+            return Optional.of(ExternalLogging.start(settings.get(), logback));
+        } catch (ExternalLogging.UnreachableException e) {
+            log().log(System.Logger.Level.ERROR, "external_logging_unreachable target=\"" + e.getMessage()
+                    .replace('"', '\'') + "\" required=true");
+            System.exit(1);
+            return Optional.empty();
+        }
     }
 
     private static System.Logger log() {

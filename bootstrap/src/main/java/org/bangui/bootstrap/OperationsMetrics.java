@@ -1,20 +1,24 @@
 package org.bangui.bootstrap;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micronaut.context.BeanProvider;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.bangui.adapters.fail2ban.protocol.CommandObserver;
 import org.bangui.application.ban.BanObserver;
 import org.bangui.application.blocklist.BlocklistImportObserver;
 import org.bangui.application.job.JobObserver;
-import org.bangui.application.logging.ExternalLoggingObserver;
 import org.bangui.application.ratelimit.LimitedAction;
 import org.bangui.application.ratelimit.RateLimitObserver;
+import org.bangui.bootstrap.logging.ExternalLogging;
 import org.bangui.domain.blocklist.ImportStatus;
 import org.bangui.domain.history.BanOrigin;
 import org.bangui.domain.job.JobOutcome;
@@ -27,16 +31,27 @@ import org.bangui.domain.job.JobOutcome;
  */
 @Singleton
 class OperationsMetrics implements CommandObserver, JobObserver, BanObserver, BlocklistImportObserver,
-        RateLimitObserver, ExternalLoggingObserver {
+        RateLimitObserver {
 
     private final MeterRegistry registry;
     private final Map<BanOrigin, Counter> bans = new EnumMap<>(BanOrigin.class);
     private final Map<BanOrigin, Counter> unbans = new EnumMap<>(BanOrigin.class);
     private final Map<ImportStatus, Counter> imports = new EnumMap<>(ImportStatus.class);
     private final Map<LimitedAction, Counter> refusals = new EnumMap<>(LimitedAction.class);
-    private final Counter loggingFailures;
+    private final LongSupplier loggingInitFailures;
+    private final LongSupplier loggingDropped;
+    /**
+     * With external logging when it is on: its start-up failure and lost lines are counted. Looked up when
+     * read: this bean can be created before the context has registered the {@code ExternalLogging} that
+     * {@code Application.main} hands it.
+     */
+    @Inject
+    OperationsMetrics(MeterRegistry registry, BeanProvider<ExternalLogging> logging) {
+        this(registry, () -> logging.isPresent() ? logging.get().initFailures() : 0,
+                () -> logging.isPresent() ? logging.get().droppedEvents() : 0);
+    }
 
-    OperationsMetrics(MeterRegistry registry) {
+    OperationsMetrics(MeterRegistry registry, LongSupplier loggingInitFailures, LongSupplier loggingDropped) {
         this.registry = registry;
         for (BanOrigin origin : BanOrigin.values()) {
             bans.put(origin, Counter.builder("bangui.bans").description("Bans BanGUI made, by origin")
@@ -54,8 +69,15 @@ class OperationsMetrics implements CommandObserver, JobObserver, BanObserver, Bl
                     .description("Requests a rate limit refused, by bucket").tag("bucket", action.bucket())
                     .register(registry));
         }
-        loggingFailures = Counter.builder("bangui.external.logging.init.failures")
-                .description("Failed attempts to set up external logging").register(registry);
+        // external logging is set up before the application context, in Application.main: read, not counted here
+        // kept in fields: Micrometer holds a function counter's object weakly, and it would read NaN after a GC
+        this.loggingInitFailures = loggingInitFailures;
+        this.loggingDropped = loggingDropped;
+        FunctionCounter.builder("bangui.external.logging.init.failures", loggingInitFailures, LongSupplier::getAsLong)
+                .description("Failed attempts to reach the external log receiver at start").register(registry);
+        FunctionCounter.builder("bangui.external.logging.dropped.events", loggingDropped, LongSupplier::getAsLong)
+                .description("Log lines the external receiver did not get (buffer full or send failed)")
+                .register(registry);
     }
 
     @Override
@@ -91,10 +113,5 @@ class OperationsMetrics implements CommandObserver, JobObserver, BanObserver, Bl
     @Override
     public void refused(LimitedAction action) {
         refusals.get(action).increment();
-    }
-
-    @Override
-    public void initFailed() {
-        loggingFailures.increment();
     }
 }

@@ -31,11 +31,11 @@ final class RuntimeSettingsAdapter implements RuntimeSettingsPort {
     @Override
     public void apply(AdminAccount account) {
         account.fail2banSocket().map(Path::of).ifPresent(socket -> {
-            LOG.log(System.Logger.Level.INFO, "fail2ban socket from setup: {0}", socket);
+            LOG.log(System.Logger.Level.INFO, "fail2ban_socket_from_setup: {0}", socket);
             client.retarget(socket);
         });
         account.fail2banConfigDir().map(Path::of).ifPresent(dir -> {
-            LOG.log(System.Logger.Level.INFO, "fail2ban config dir from setup: {0}", dir);
+            LOG.log(System.Logger.Level.INFO, "fail2ban_config_dir_from_setup: {0}", dir);
             configDirProbe.retarget(dir);
         });
         configDirectory.retarget(account.fail2banConfigDir().map(Path::of), account.fail2banSocket().map(Path::of));

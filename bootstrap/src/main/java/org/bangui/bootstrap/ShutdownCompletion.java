@@ -7,15 +7,17 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.bangui.application.job.SchedulerLeadership;
+import org.bangui.bootstrap.logging.ExternalLogging;
 
 /**
  * The second half of the shutdown, after Micronaut's graceful shutdown (requests and jobs drained, see
  * {@link JobShutdown}): closes outgoing HTTP clients (none in this release; later clients close here), releases
  * the scheduler lock at once so that a standby takes over without waiting for the TTL, and checkpoints the
  * SQLite WAL into the database file; the pool closes it afterwards. The {@code -wal}/{@code -shm} files are left
- * to SQLite.
+ * to SQLite. Last, the external log appender (if any) sends what it holds and closes.
  */
 @Singleton
 class ShutdownCompletion implements ApplicationEventListener<ShutdownEvent> {
@@ -24,9 +26,12 @@ class ShutdownCompletion implements ApplicationEventListener<ShutdownEvent> {
 
     private final SchedulerLeadership leadership;
     private final DataSource dataSource;
+    private final Optional<ExternalLogging> externalLogging;
 
-    ShutdownCompletion(SchedulerLeadership leadership, DataSource dataSource, DataSourceResolver resolver) {
+    ShutdownCompletion(SchedulerLeadership leadership, DataSource dataSource, DataSourceResolver resolver,
+                       Optional<ExternalLogging> externalLogging) {
         this.leadership = leadership;
+        this.externalLogging = externalLogging;
         // a plain pooled connection: the injected DataSource refuses connections outside a transaction
         this.dataSource = resolver.resolve(dataSource);
     }
@@ -42,5 +47,7 @@ class ShutdownCompletion implements ApplicationEventListener<ShutdownEvent> {
             LOG.log(System.Logger.Level.WARNING, "database_checkpoint_failed reason=" + e.getClass().getSimpleName());
         }
         LOG.log(System.Logger.Level.INFO, "bangui_shut_down");
+        // last: the receiver gets every line above
+        externalLogging.ifPresent(ExternalLogging::close);
     }
 }

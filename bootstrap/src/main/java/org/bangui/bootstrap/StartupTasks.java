@@ -40,17 +40,17 @@ class StartupTasks {
             return;
         }
         if (settings.setupToken() != null && !settings.setupToken().isBlank()) {
-            LOG.log(System.Logger.Level.WARNING, "setup is pending: complete it with POST /api/v1/setup and the "
+            LOG.log(System.Logger.Level.WARNING, "setup_pending: complete it with POST /api/v1/setup and the "
                     + "token given in BANGUI_SETUP_TOKEN");
             return;
         }
         SecretFile file = new SecretFile(dataDir.resolve("setup-token"));
         SecretFile.Result token = file.readOrCreate(() -> SecretFile.randomSecret(24));
         if (token.created()) {
-            LOG.log(System.Logger.Level.WARNING, "setup is pending: one-time setup token {0} (also in {1}, "
+            LOG.log(System.Logger.Level.WARNING, "setup_pending: one-time setup token {0} (also in {1}, "
                     + "mode 0600); it stops working once setup is complete", token.secret(), file.path());
         } else {
-            LOG.log(System.Logger.Level.WARNING, "setup is pending: the one-time setup token is in {0}", file.path());
+            LOG.log(System.Logger.Level.WARNING, "setup_pending: the one-time setup token is in {0}", file.path());
         }
     }
 }

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bangui.adapters.fail2ban.testing.Fail2banSandbox;
+import org.bangui.bootstrap.logging.LogReceiver;
+import org.bangui.bootstrap.logging.TestCertificate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * With the default {@code BANGUI_LOG_FORMAT=json} stdout is one JSON object per line from the very first line,
  * and every line written while a request is handled carries that request's id (and, once it is authenticated, a
  * short hash of its session id) as top-level fields.
+ * Every line has an {@code event}. The lines also reach a syslog receiver over TLS as RFC 5424 messages.
  * Found by starting the jar: logback printed some thirty lines of its own status (a warning about the appender
  * the chosen format does not use triggers it) before the first JSON line, which a log shipper parsing JSON lines
  * rejects or indexes as garbage.
@@ -35,21 +42,42 @@ class JsonLogIT {
     private static final String GENERATED = "[A-Za-z0-9_-]{22}";
     private static final JsonMapper JSON = JsonMapper.createDefault();
 
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    /** PRI, version 1, timestamp, host, APP-NAME, PROCID, MSGID, structured data, message. */
+    private static final Pattern RFC5424 = Pattern.compile(
+            "<(\\d{1,3})>1 (\\S+) (\\S+) bangui (\\d+) (\\S+) (-|\\[bangui@32473[^\\]]*\\])(?: (.*))?",
+            Pattern.DOTALL);
+
     private static Path dir;
     private static Fail2banSandbox fail2ban;
+    private static LogReceiver syslog;
     private static ServiceProcess service;
+    private static Api admin;
 
     @BeforeAll
     static void start() throws Exception {
         dir = Files.createTempDirectory("bangui-json-log-it-");
         fail2ban = Fail2banSandbox.start(dir.resolve("fail2ban"));
-        service = ServiceProcess.start(Map.of(
+        // the same lines also go to a syslog receiver over TLS, whose self-signed certificate the service trusts
+        TestCertificate certificate = TestCertificate.create(dir);
+        syslog = LogReceiver.tcp(0, LogReceiver.Framing.OCTET_COUNTING, certificate.serverContext());
+        List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"));
+        jvm.addAll(certificate.trustStoreOptions());
+        Map<String, String> env = new HashMap<>(Map.of(
+                "BANGUI_EXTERNAL_LOGGING", "syslog",
+                "BANGUI_EXTERNAL_LOGGING_PROTOCOL", "tls",
+                "BANGUI_EXTERNAL_LOGGING_HOST", "localhost",
+                "BANGUI_EXTERNAL_LOGGING_PORT", Integer.toString(syslog.port()),
+                "BANGUI_EXTERNAL_LOGGING_REQUIRED", "true"));
+        env.putAll(Map.of(
                 "BANGUI_LOG_FORMAT", "json",
                 "BANGUI_RATE_LIMIT_LOGIN", "100/1m",
                 "BANGUI_DATABASE_PATH", dir.resolve("data/bangui.db").toString(),
                 "BANGUI_FAIL2BAN_SOCKET", fail2ban.socket().toString(),
                 "BANGUI_FAIL2BAN_CONFIG_DIR", fail2ban.configDir().toString(),
-                "BANGUI_SETUP_TOKEN", TOKEN), dir.resolve("bangui.log"));
+                "BANGUI_SETUP_TOKEN", TOKEN));
+        service = ServiceProcess.start(jvm, env, dir.resolve("bangui.log"));
+        admin = service.setUp(TOKEN, PASSWORD);
     }
 
     @AfterAll
@@ -60,21 +88,63 @@ class JsonLogIT {
         if (fail2ban != null) {
             fail2ban.close();
         }
-    }
-
-    @Test
-    void everyLineOnStdoutIsAJsonObjectFromTheFirst() throws Exception {
-        List<String> lines = service.logLines().stream().filter(l -> !l.isBlank()).toList();
-        assertThat(lines).anyMatch(l -> l.contains("startup_stage_completed"));
-        for (String line : lines) {
-            assertThat(line).as("stdout line").startsWith("{");
-            assertThat(JSON.readValue(line, Map.class)).as(line).containsKey("message");
+        if (syslog != null) {
+            syslog.close();
         }
     }
 
     @Test
+    void theSameLinesReachASyslogReceiverOverTlsAsRfc5424Messages() throws Exception {
+        // a successful login: the other test counts the failed ones
+        service.api().login(PASSWORD, "X-Request-Id", "ext-syslog-1");
+
+        Matcher login = header(syslog.await(m -> m.contains(" auth_login_success ")
+                && m.contains("request_id=\"ext-syslog-1\""), WAIT));
+        assertThat(Integer.parseInt(login.group(1))).as("facility daemon, severity informational").isEqualTo(30);
+        assertThat(login.group(4)).isEqualTo(Long.toString(service.pid()));
+        assertThat(login.group(7)).contains("client_ip=127.0.0.1").doesNotContain(PASSWORD);
+        assertThat(header(syslog.messages().get(0)).group(5)).as("the first line shipped")
+                .isEqualTo("external_logging_started");
+        assertThat(syslog.messages()).anySatisfy(m -> assertThat(header(m).group(5))
+                .isEqualTo("startup_stage_completed"));
+        assertThat(syslog.messages()).anySatisfy(m -> assertThat(header(m).group(5)).isEqualTo("library_log"));
+        Map<String, Object> component = service.api().get("/api/v1/health").list("components").stream()
+                .filter(c -> "external_logging".equals(c.get("name"))).findFirst().orElseThrow();
+        assertThat(component).containsEntry("status", "up");
+    }
+
+    private static Matcher header(String message) {
+        Matcher m = RFC5424.matcher(message);
+        assertThat(m.matches()).as("an RFC 5424 message: " + message).isTrue();
+        return m;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyLineOnStdoutIsAJsonObjectWithAnEventFromTheFirst() throws Exception {
+        List<String> lines = service.logLines().stream().filter(l -> !l.isBlank()).toList();
+        assertThat(lines).anyMatch(l -> l.contains("startup_stage_completed"));
+        List<Map<String, Object>> parsed = new ArrayList<>();
+        for (String line : lines) {
+            assertThat(line).as("stdout line").startsWith("{");
+            Map<String, Object> json = JSON.readValue(line, Map.class);
+            assertThat(json).as(line).containsKey("message");
+            assertThat(json.get("event")).as("the event of " + line).isInstanceOf(String.class)
+                    .asString().matches("[a-z][a-z0-9]*(_[a-z0-9]+)+");
+            parsed.add(json);
+        }
+        // BanGUI's lines are named by their leading word; the libraries' lines are library_log with their logger
+        assertThat(parsed).anySatisfy(j -> assertThat(j).containsEntry("event", "startup_stage_completed")
+                .extractingByKey("message").asString().startsWith("startup_stage_completed stage="));
+        assertThat(parsed).filteredOn(j -> !String.valueOf(j.get("logger_name")).startsWith("org.bangui.")
+                && !String.valueOf(j.get("logger_name")).startsWith("bangui.")).isNotEmpty()
+                .allSatisfy(j -> assertThat(j).containsEntry("event", "library_log"));
+        assertThat(parsed).filteredOn(j -> String.valueOf(j.get("logger_name")).startsWith("org.bangui."))
+                .noneSatisfy(j -> assertThat(j).containsEntry("event", "bangui_log"));
+    }
+
+    @Test
     void everyRequestsLinesCarryItsOwnIdAndAMalformedIdIsNeverUsed() throws Exception {
-        Api admin = service.setUp(TOKEN, PASSWORD);
         List<Api> sessions = new ArrayList<>();
         List<String> sessionHashes = new ArrayList<>();
         for (int i = 0; i < 4; i++) {

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bangui.application.ratelimit.LimitedAction;
 import org.bangui.domain.blocklist.ImportStatus;
 import org.bangui.domain.history.BanOrigin;
@@ -22,7 +23,10 @@ class OperationsMetricsTest {
         registry.config().meterFilter(new MetricsHistograms());
     }
 
-    private final OperationsMetrics metrics = new OperationsMetrics(registry);
+    private final AtomicLong loggingFailures = new AtomicLong();
+    private final AtomicLong loggingDropped = new AtomicLong();
+    private final OperationsMetrics metrics = new OperationsMetrics(registry, loggingFailures::get,
+            loggingDropped::get);
 
     private double count(String name, String... tags) {
         return registry.get(name).tags(tags).counter().count();
@@ -34,7 +38,7 @@ class OperationsMetricsTest {
         assertThat(count("bangui.unbans", "origin", "blocklist")).isZero();
         assertThat(count("bangui.rate.limit.refusals", "bucket", "login_failures")).isZero();
         assertThat(count("bangui.blocklist.imports", "outcome", "partial")).isZero();
-        assertThat(count("bangui.external.logging.init.failures")).isZero();
+        assertThat(registry.get("bangui.external.logging.init.failures").functionCounter().count()).isZero();
     }
 
     @Test
@@ -45,7 +49,8 @@ class OperationsMetricsTest {
         metrics.refused(LimitedAction.BAN);
         metrics.refused(LimitedAction.BAN);
         metrics.finished(ImportStatus.PARTIAL, 10, 2);
-        metrics.initFailed();
+        loggingFailures.set(1);
+        loggingDropped.set(7);
         assertThat(count("bangui.bans", "origin", "manual")).isEqualTo(1);
         assertThat(count("bangui.bans", "origin", "blocklist")).isEqualTo(250);
         assertThat(count("bangui.bans", "origin", "fail2ban")).isZero();
@@ -55,7 +60,8 @@ class OperationsMetricsTest {
         assertThat(count("bangui.rate.limit.refusals", "bucket", "unban")).isZero();
         assertThat(count("bangui.blocklist.imports", "outcome", "partial")).isEqualTo(1);
         assertThat(count("bangui.blocklist.imports", "outcome", "succeeded")).isZero();
-        assertThat(count("bangui.external.logging.init.failures")).isEqualTo(1);
+        assertThat(registry.get("bangui.external.logging.init.failures").functionCounter().count()).isEqualTo(1);
+        assertThat(registry.get("bangui.external.logging.dropped.events").functionCounter().count()).isEqualTo(7);
     }
 
     @Test

@@ -165,7 +165,7 @@ final class Fail2banDatabaseReader implements Fail2banDatabase {
                 reason = "corrupt";
             }
         }
-        LOG.log(System.Logger.Level.DEBUG, "fail2ban database read failed", e);
+        LOG.log(System.Logger.Level.DEBUG, "fail2ban_database_read_failed", e);
         return new Fail2banDatabaseUnavailableException(reason, "fail2ban's database cannot be read (" + reason
                 + "); the next run retries", null);
     }
@@ -175,7 +175,7 @@ final class Fail2banDatabaseReader implements Fail2banDatabase {
         try {
             connection.close();
         } catch (SQLException e) {
-            LOG.log(System.Logger.Level.DEBUG, "closing fail2ban's database failed", e);
+            LOG.log(System.Logger.Level.DEBUG, "fail2ban_database_close_failed", e);
         }
     }
 }

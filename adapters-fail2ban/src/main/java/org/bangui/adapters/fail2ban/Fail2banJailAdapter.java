@@ -32,7 +32,7 @@ public final class Fail2banJailAdapter implements JailControlPort {
                 names.add(JailName.of(name));
             } catch (InvalidInputException e) {
                 // a name outside the allow-list cannot be used safely in later commands
-                LOG.log(System.Logger.Level.WARNING, "ignoring jail with an unsupported name: {0}", name);
+                LOG.log(System.Logger.Level.WARNING, "jail_ignored: ignoring jail with an unsupported name: {0}", name);
             }
         }
         return List.copyOf(names);

@@ -54,12 +54,13 @@ public final class InterfaceAddressesAdapter implements HostAddressesPort {
                     try {
                         addresses.add(IpAddress.ofBytes(inet.getAddress()));
                     } catch (DomainException unexpected) {
-                        LOG.log(System.Logger.Level.DEBUG, "skipping interface address of {0}", nic.getName());
+                        LOG.log(System.Logger.Level.DEBUG, "interface_address_skipped interface={0}", nic.getName());
                     }
                 }
             }
         } catch (SocketException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot list network interfaces: {0}", e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "network_interfaces_unavailable: cannot list network interfaces: {0}",
+                    e.getMessage());
             return previous == null ? Set.of() : previous.addresses();
         }
         return Set.copyOf(addresses);

@@ -40,7 +40,7 @@ public class DatabaseProbeAdapter implements ComponentProbePort {
             return ProbeResult.up("sqlite, " + rows.getInt(1) + " migrations applied");
         } catch (SQLException | RuntimeException e) {
             // the probe is public: the reason goes to the log, not to the caller
-            LOG.log(System.Logger.Level.WARNING, "database probe failed: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "database_probe_failed reason=" + e.getMessage());
             return ProbeResult.down("unusable");
         }
     }

@@ -128,7 +128,7 @@ public final class BanChanges {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (isRefusal(cause)) {
-            LOG.log(Level.WARNING, "fail2ban refused a command late: {0}", cause.getMessage());
+            LOG.log(Level.WARNING, "fail2ban_late_refusal: fail2ban refused a command late: {0}", cause.getMessage());
             return Optional.empty();
         }
         try {

@@ -85,7 +85,7 @@ public final class BanService implements BanAddressUseCase {
             try {
                 networks.add(IpNetwork.parse(entry.trim()));
             } catch (InvalidInputException notALiteral) {
-                LOG.log(Level.DEBUG, "ignoreip entry is not a literal network, not checked: {0}", entry);
+                LOG.log(Level.DEBUG, "ignoreip_entry_not_checked: not a literal network: {0}", entry);
             }
         }
         return networks;

@@ -128,7 +128,7 @@ public final class Fail2banClient implements AutoCloseable {
                 if (!kept) {
                     throw unavailable(first);
                 }
-                LOG.log(System.Logger.Level.DEBUG, "fail2ban connection lost, reconnecting: {0}", first.getMessage());
+                LOG.log(System.Logger.Level.DEBUG, "fail2ban_connection_lost: reconnecting: {0}", first.getMessage());
                 try {
                     connection = Fail2banConnection.open(socket, connectTimeout);
                     frame = connection.exchange(request, timeout);
@@ -226,7 +226,7 @@ public final class Fail2banClient implements AutoCloseable {
                 throw new ReplyPendingException("fail2ban received the command but did not answer in time", late);
             } catch (IOException lostAfterSending) {
                 connection = discard(connection);
-                LOG.log(System.Logger.Level.WARNING, "fail2ban closed the connection after receiving a command: {0}",
+                LOG.log(System.Logger.Level.WARNING, "fail2ban_connection_closed: after a command: {0}",
                         lostAfterSending.getMessage());
                 throw new ReplyPendingException("fail2ban received the command and closed the connection",
                         CompletableFuture.failedFuture(unavailable(lostAfterSending)));
@@ -326,7 +326,8 @@ public final class Fail2banClient implements AutoCloseable {
 
     /** The message is for API clients: a short reason, no socket path; the log has the detail. */
     private ServerUnavailableException unavailable(IOException cause) {
-        LOG.log(System.Logger.Level.DEBUG, "fail2ban unreachable at {0}: {1}", socket, cause.getMessage());
+        LOG.log(System.Logger.Level.DEBUG, "fail2ban_unreachable: fail2ban unreachable at {0}: {1}", socket,
+                cause.getMessage());
         return new ServerUnavailableException(UNAVAILABLE + reason(cause), cause);
     }
 
