@@ -15,6 +15,9 @@
 #     reload of one jail through the API against `fail2ban-client reload` alone
 #   - web UI (scripts/bench/ui.sh): JS + CSS of the first page gzipped, /login usable with a cold cache, the
 #     dashboard with 10,000 bans (load times, API bytes) in Debian's Chromium driven by playwright-core
+#   - start time and memory (scripts/bench/startup.sh): start to ready with the JVM's defaults, the image's
+#     flags and its AppCDS archive; RSS idle and after 2 x 100,000 mixed requests with a 512 MB limit emulated;
+#     p99 of /jails with the image's flags against the defaults
 # Everything runs on loopback; BENCH_SECONDS (default 15) sets the length of each run. The global per-client
 # rate limit is turned off for the run: every request comes from one address.
 set -euo pipefail
@@ -140,3 +143,4 @@ ratio1=$(awk -v a="$jails1_p50" -v b="$floor1_p50" 'BEGIN { printf "%.2f", a / b
 "$BANGUI_ROOT/scripts/bench/blocklist.sh" | tee -a "$BENCH/results.txt"
 "$BANGUI_ROOT/scripts/bench/config.sh" | tee -a "$BENCH/results.txt"
 "$BANGUI_ROOT/scripts/bench/ui.sh" | tee -a "$BENCH/results.txt"
+"$BANGUI_ROOT/scripts/bench/startup.sh" | tee -a "$BENCH/results.txt"
