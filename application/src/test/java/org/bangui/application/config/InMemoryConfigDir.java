@@ -1,0 +1,262 @@
+package org.bangui.application.config;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.bangui.domain.config.ConfigChange;
+import org.bangui.domain.config.ConfigChangePort;
+import org.bangui.domain.config.ConfigCheckPort;
+import org.bangui.domain.config.ConfigEdit;
+import org.bangui.domain.config.ConfigFile;
+import org.bangui.domain.config.ConfigFilesPort;
+import org.bangui.domain.config.ConfigInvalidException;
+import org.bangui.domain.config.ConfigName;
+import org.bangui.domain.config.ConfigReadPort;
+import org.bangui.domain.config.ConfigSnapshot;
+import org.bangui.domain.config.ConfigUnreadableException;
+import org.bangui.domain.config.ConfigValue;
+import org.bangui.domain.config.DefinitionConfig;
+import org.bangui.domain.config.EffectiveJail;
+import org.bangui.domain.config.FileChange;
+import org.bangui.domain.config.JailConfig;
+import org.bangui.domain.config.JailSummary;
+
+/**
+ * fail2ban's configuration directory in memory, for service tests: files as text, read in fail2ban's order
+ * ({@code X.conf}, {@code X.d/*.conf}, {@code X.local}, {@code X.d/*.local}; the last definition of a key wins) for
+ * the {@code jail} and {@code fail2ban} families. Filters and actions are not modelled. fail2ban's test passes
+ * unless {@link #testFailure} is set; the writes of files in {@link #unwritable} fail.
+ */
+final class InMemoryConfigDir implements ConfigReadPort, ConfigFilesPort, ConfigCheckPort, ConfigChangePort {
+
+    final Map<ConfigFile, String> files = new TreeMap<>();
+    final List<ConfigChange> versions = new ArrayList<>();
+    final Set<ConfigFile> unwritable = new HashSet<>();
+    /** fail2ban's message when its test fails; null when it passes. */
+    String testFailure;
+    /** Runs before every write, e.g. to take fail2ban down while a change is under way. */
+    Runnable beforeWrite = () -> { };
+
+    InMemoryConfigDir with(String path, String text) {
+        files.put(ConfigFile.of(path), text);
+        return this;
+    }
+
+    /** A file's text; empty if it does not exist. */
+    String text(String path) {
+        return files.getOrDefault(ConfigFile.of(path), "");
+    }
+
+    @Override
+    public FileChange apply(ConfigEdit edit) {
+        Map<String, Map<String, String>> sections = parse(text(edit.file().path()));
+        Map<String, String> keys = sections.computeIfAbsent(edit.section(), s -> new LinkedHashMap<>());
+        edit.changes().forEach((key, value) -> {
+            if (value == null) {
+                keys.remove(key);
+            } else {
+                keys.put(key, value);
+            }
+        });
+        StringBuilder text = new StringBuilder();
+        sections.forEach((section, values) -> {
+            text.append(text.isEmpty() ? "" : "\n").append('[').append(section).append("]\n");
+            values.forEach((key, value) -> text.append(key).append(" = ")
+                    .append(value.replace("\n", "\n    ")).append('\n'));
+        });
+        return write(edit.file(), Optional.of(text.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public FileChange write(ConfigFile file, Optional<byte[]> content) {
+        beforeWrite.run();
+        if (unwritable.contains(file)) {
+            throw new ConfigUnreadableException("cannot write " + file.path(), null);
+        }
+        Optional<byte[]> before = read(file);
+        content.ifPresentOrElse(bytes -> files.put(file, new String(bytes, StandardCharsets.UTF_8)),
+                () -> files.remove(file));
+        return new FileChange(file, before, content);
+    }
+
+    @Override
+    public Optional<byte[]> read(ConfigFile file) {
+        return Optional.ofNullable(files.get(file)).map(t -> t.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public ConfigSnapshot read() {
+        return new Snapshot(family("jail"), family("fail2ban"));
+    }
+
+    @Override
+    public void test() {
+        if (testFailure != null) {
+            throw new ConfigInvalidException(testFailure);
+        }
+    }
+
+    @Override
+    public void compile(Optional<String> prefregex, List<String> failregex, List<String> ignoreregex) {
+    }
+
+    @Override
+    public void reload(Optional<ConfigName> jail) {
+        throw new UnsupportedOperationException("not modelled");
+    }
+
+    @Override
+    public void restart(ConfigName jail) {
+        throw new UnsupportedOperationException("not modelled");
+    }
+
+    @Override
+    public List<LineMatch> testFilter(FilterTest test) {
+        throw new UnsupportedOperationException("not modelled");
+    }
+
+    @Override
+    public ConfigChange record(FileChange change, Instant at, String actor, String summary) {
+        ConfigChange kept = new ConfigChange(versions.size() + 1, change, at, actor, summary);
+        versions.add(kept);
+        return kept;
+    }
+
+    @Override
+    public List<ConfigChange> list(int limit) {
+        List<ConfigChange> newestFirst = new ArrayList<>(versions);
+        Collections.reverse(newestFirst);
+        return newestFirst.stream().limit(limit).toList();
+    }
+
+    @Override
+    public Optional<ConfigChange> find(long id) {
+        return versions.stream().filter(c -> c.id() == id).findFirst();
+    }
+
+    /** Section to key to winning value, over one family's files in fail2ban's order. */
+    private Map<String, Map<String, ConfigValue>> family(String name) {
+        List<ConfigFile> order = new ArrayList<>();
+        order.add(ConfigFile.of(name + ".conf"));
+        files.keySet().stream().filter(f -> f.path().startsWith(name + ".d/") && f.path().endsWith(".conf"))
+                .forEach(order::add);
+        order.add(ConfigFile.of(name + ".local"));
+        files.keySet().stream().filter(f -> f.path().startsWith(name + ".d/") && f.isLocal()).forEach(order::add);
+        Map<String, Map<String, ConfigValue>> merged = new LinkedHashMap<>();
+        for (ConfigFile file : order) {
+            String[] lines = text(file.path()).split("\n");
+            String section = null;
+            String key = null;
+            for (int i = 0; i < lines.length; i++) {
+                String line = lines[i];
+                if (line.startsWith("[") && line.endsWith("]")) {
+                    section = line.substring(1, line.length() - 1);
+                    merged.computeIfAbsent(section, s -> new LinkedHashMap<>());
+                } else if (section != null && line.startsWith(" ") && key != null) {
+                    ConfigValue first = merged.get(section).get(key);
+                    merged.get(section).put(key, new ConfigValue(first.value() + "\n" + line.strip(), file,
+                            section, first.line()));
+                } else if (section != null && line.contains("=")) {
+                    key = line.substring(0, line.indexOf('=')).strip();
+                    merged.get(section).put(key, new ConfigValue(line.substring(line.indexOf('=') + 1).strip(),
+                            file, section, i + 1));
+                }
+            }
+        }
+        return merged;
+    }
+
+    private static Map<String, Map<String, String>> parse(String text) {
+        Map<String, Map<String, String>> sections = new LinkedHashMap<>();
+        String section = null;
+        String key = null;
+        for (String line : text.split("\n")) {
+            if (line.startsWith("[") && line.endsWith("]")) {
+                section = line.substring(1, line.length() - 1);
+                sections.computeIfAbsent(section, s -> new LinkedHashMap<>());
+            } else if (section != null && line.startsWith(" ") && key != null) {
+                sections.get(section).merge(key, line.strip(), (a, b) -> a + "\n" + b);
+            } else if (section != null && line.contains("=")) {
+                key = line.substring(0, line.indexOf('=')).strip();
+                sections.get(section).put(key, line.substring(line.indexOf('=') + 1).strip());
+            }
+        }
+        return sections;
+    }
+
+    /** A jail runs when it names a filter; its ignore list is its {@code ignoreip} split on blanks. */
+    private record Snapshot(Map<String, Map<String, ConfigValue>> jailFamily,
+                            Map<String, Map<String, ConfigValue>> serverFamily) implements ConfigSnapshot {
+
+        @Override
+        public List<JailSummary> jails() {
+            return jailFamily.keySet().stream().filter(s -> !s.equals("DEFAULT") && !s.equals("INCLUDES"))
+                    .map(s -> jail(ConfigName.of(s)).orElseThrow())
+                    .map(j -> new JailSummary(j.name(), j.enabled(), value(j, "filter", ""), j.file())).toList();
+        }
+
+        @Override
+        public Optional<JailConfig> jail(ConfigName name) {
+            Map<String, ConfigValue> own = jailFamily.get(name.value());
+            if (own == null || name.value().equals("DEFAULT")) {
+                return Optional.empty();
+            }
+            Map<String, ConfigValue> values = new LinkedHashMap<>(jailDefaults());
+            values.putAll(own);
+            ConfigFile file = own.values().stream().map(ConfigValue::file).min(ConfigFile::compareTo)
+                    .orElse(ConfigFile.of("jail.local"));
+            Optional<ConfigValue> filter = Optional.ofNullable(values.get("filter"));
+            Optional<EffectiveJail> effective = filter.map(f -> new EffectiveJail("auto", f.value(), List.of(),
+                    Integer.parseInt(values.getOrDefault("maxretry", new ConfigValue("5", file, "DEFAULT", 0))
+                            .value()), "10m", "10m", List.of(), List.of(), List.of(),
+                    values.containsKey("ignoreip") ? List.of(values.get("ignoreip").value().split("\\s+"))
+                            : List.of(), Optional.empty()));
+            boolean enabled = Optional.ofNullable(values.get("enabled")).map(v -> v.value().equals("true"))
+                    .orElse(false);
+            return Optional.of(new JailConfig(name, enabled, file, values, effective,
+                    effective.isPresent() ? Optional.empty() : Optional.of("no filter")));
+        }
+
+        private static String value(JailConfig jail, String key, String fallback) {
+            return Optional.ofNullable(jail.values().get(key)).map(ConfigValue::value).orElse(fallback);
+        }
+
+        @Override
+        public List<ConfigName> filters() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<DefinitionConfig> filter(ConfigName name) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<ConfigName> actions() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<DefinitionConfig> action(ConfigName name) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Map<String, ConfigValue> jailDefaults() {
+            return jailFamily.getOrDefault("DEFAULT", Map.of());
+        }
+
+        @Override
+        public Map<String, ConfigValue> server() {
+            return serverFamily.getOrDefault("Definition", Map.of());
+        }
+    }
+}
