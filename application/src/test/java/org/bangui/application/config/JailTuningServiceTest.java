@@ -150,6 +150,29 @@ class JailTuningServiceTest {
     }
 
     @Test
+    void anEntryThatCannotBeKeptNorTakenBackReportsBothFailures() {
+        dir.testFailure = "fail2ban says no";
+        fail2ban.refuse = "removeIgnoreIp";
+
+        assertThatThrownBy(() -> service.addIgnoreIp(ADMIN, SSHD, "198.51.100.7"))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo("config_invalid");
+                    assertThat(e.getSuppressed()).singleElement().isInstanceOfSatisfying(DomainException.class,
+                            s -> assertThat(s.code()).isEqualTo("command_rejected"));
+                });
+        assertThat(fail2ban.ignoreIp.get(SSHD)).contains("198.51.100.7");
+    }
+
+    @Test
+    void theListOfAJailFail2banCouldNotBuildIsReadFromItsRawValue() {
+        dir.with("jail.conf", "[DEFAULT]\nignoreip = 127.0.0.1/8 ::1\n\n[sshd]\nenabled = false\n");
+
+        service.addIgnoreIp(ADMIN, SSHD, "198.51.100.7");
+
+        assertThat(dir.text("jail.d/sshd.local")).isEqualTo("[sshd]\nignoreip = 127.0.0.1/8 ::1 198.51.100.7\n");
+    }
+
+    @Test
     void anEntryThatWasRunningBeforeStaysRunningWhenItCannotBeKept() {
         dir.testFailure = "fail2ban says no";
 
@@ -162,10 +185,11 @@ class JailTuningServiceTest {
     @Test
     void aRemovedEntryGoesFromTheRuntimeInFail2bansSpellingAndFromTheFiles() {
         dir.with("jail.local", "[sshd]\nignoreip = 127.0.0.1/8 192.0.2.250/32 ::1\n");
+        fail2ban.ignoreIp.put(SSHD, List.of("127.0.0.1/8", "gateway.example", "192.0.2.250"));
 
         List<String> after = service.removeIgnoreIp(ADMIN, SSHD, "192.0.2.250");
 
-        assertThat(after).containsExactly("127.0.0.1/8");
+        assertThat(after).containsExactly("127.0.0.1/8", "gateway.example");
         assertThat(dir.text("jail.local")).isEqualTo("[sshd]\nignoreip = 127.0.0.1/8 ::1\n");
         assertThat(audit).last().isEqualTo("system:tuning jail_ignoreip_remove sshd 192.0.2.250 success");
     }

@@ -78,6 +78,10 @@ class ServerSettingsServiceTest {
 
         assertThat(fail2ban.dbPurgeAge).isEqualTo(7200);
         assertThat(dir.text("fail2ban.local")).isEqualTo("[Definition]\ndbpurgeage = 7200\n");
+
+        service.update(ADMIN, Map.of("dbpurgeage", "2w"));
+
+        assertThat(fail2ban.changes).containsExactly("dbpurgeage=7200", "dbpurgeage=1209600");
     }
 
     @Test
