@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.bangui.domain.config.ConfigEdit;
 import org.bangui.domain.config.ConfigFile;
 import org.bangui.domain.config.ConfigFilesPort;
 import org.bangui.domain.config.ConfigInvalidException;
+import org.bangui.domain.config.ConfigKind;
 import org.bangui.domain.config.ConfigName;
 import org.bangui.domain.config.ConfigReadPort;
 import org.bangui.domain.config.ConfigSnapshot;
@@ -32,8 +34,9 @@ import org.bangui.domain.config.JailSummary;
 /**
  * fail2ban's configuration directory in memory, for service tests: files as text, read in fail2ban's order
  * ({@code X.conf}, {@code X.d/*.conf}, {@code X.local}, {@code X.d/*.local}; the last definition of a key wins) for
- * the {@code jail} and {@code fail2ban} families. Filters and actions are not modelled. fail2ban's test passes
- * unless {@link #testFailure} is set; the writes of files in {@link #unwritable} fail.
+ * the {@code jail} and {@code fail2ban} families; filters and actions from {@code filter.d} and {@code action.d}
+ * ({@code NAME.conf}, then {@code NAME.local}). fail2ban's test passes unless {@link #testFailure} is set; the
+ * writes of files in {@link #unwritable} fail.
  */
 final class InMemoryConfigDir implements ConfigReadPort, ConfigFilesPort, ConfigCheckPort, ConfigChangePort {
 
@@ -42,6 +45,10 @@ final class InMemoryConfigDir implements ConfigReadPort, ConfigFilesPort, Config
     final Set<ConfigFile> unwritable = new HashSet<>();
     /** fail2ban's message when its test fails; null when it passes. */
     String testFailure;
+    /** The failregexes compiled, one list per compiled set, in order. */
+    final List<List<String>> compiled = new ArrayList<>();
+    /** Whether recording a version fails (its store is down). */
+    boolean versionsDown;
     /** Runs before every write, e.g. to take fail2ban down while a change is under way. */
     Runnable beforeWrite = () -> { };
 
@@ -94,7 +101,8 @@ final class InMemoryConfigDir implements ConfigReadPort, ConfigFilesPort, Config
 
     @Override
     public ConfigSnapshot read() {
-        return new Snapshot(family("jail"), family("fail2ban"));
+        return new Snapshot(family("jail"), family("fail2ban"), definitions(ConfigKind.FILTER, "filter.d"),
+                definitions(ConfigKind.ACTION, "action.d"));
     }
 
     @Override
@@ -106,6 +114,7 @@ final class InMemoryConfigDir implements ConfigReadPort, ConfigFilesPort, Config
 
     @Override
     public void compile(Optional<String> prefregex, List<String> failregex, List<String> ignoreregex) {
+        compiled.add(failregex);
     }
 
     @Override
@@ -125,6 +134,9 @@ final class InMemoryConfigDir implements ConfigReadPort, ConfigFilesPort, Config
 
     @Override
     public ConfigChange record(FileChange change, Instant at, String actor, String summary) {
+        if (versionsDown) {
+            throw new ConfigUnreadableException("version store down", null);
+        }
         ConfigChange kept = new ConfigChange(versions.size() + 1, change, at, actor, summary);
         versions.add(kept);
         return kept;
@@ -150,6 +162,37 @@ final class InMemoryConfigDir implements ConfigReadPort, ConfigFilesPort, Config
                 .forEach(order::add);
         order.add(ConfigFile.of(name + ".local"));
         files.keySet().stream().filter(f -> f.path().startsWith(name + ".d/") && f.isLocal()).forEach(order::add);
+        return merge(order);
+    }
+
+    /** Every filter or action in {@code directory}: {@code NAME.conf}, then {@code NAME.local}. */
+    private Map<ConfigName, DefinitionConfig> definitions(ConfigKind kind, String directory) {
+        Map<ConfigName, DefinitionConfig> definitions = new TreeMap<>(Comparator.comparing(ConfigName::value));
+        for (ConfigFile file : files.keySet()) {
+            String path = file.path();
+            if (!path.startsWith(directory + "/")) {
+                continue;
+            }
+            String base = path.substring(directory.length() + 1, path.lastIndexOf('.'));
+            List<ConfigFile> own = files.keySet().stream().filter(f -> f.path().equals(directory + "/" + base
+                    + ".conf") || f.path().equals(directory + "/" + base + ".local")).toList();
+            Map<String, Map<String, ConfigValue>> sections = merge(own);
+            Map<String, ConfigValue> values = new LinkedHashMap<>(sections.getOrDefault("Definition", Map.of()));
+            sections.getOrDefault("Init", Map.of()).forEach((key, value) -> values.put("init/" + key, value));
+            Map<String, List<String>> regexes = new LinkedHashMap<>();
+            if (kind == ConfigKind.FILTER) {
+                for (String key : List.of("failregex", "ignoreregex", "prefregex")) {
+                    Optional.ofNullable(values.get(key)).map(v -> List.of(v.value().split("\n")))
+                            .ifPresent(r -> regexes.put(key, r));
+                }
+            }
+            definitions.put(ConfigName.of(base), new DefinitionConfig(kind, ConfigName.of(base), own, values,
+                    Map.of(), regexes));
+        }
+        return definitions;
+    }
+
+    private Map<String, Map<String, ConfigValue>> merge(List<ConfigFile> order) {
         Map<String, Map<String, ConfigValue>> merged = new LinkedHashMap<>();
         for (ConfigFile file : order) {
             String[] lines = text(file.path()).split("\n");
@@ -157,7 +200,9 @@ final class InMemoryConfigDir implements ConfigReadPort, ConfigFilesPort, Config
             String key = null;
             for (int i = 0; i < lines.length; i++) {
                 String line = lines[i];
-                if (line.startsWith("[") && line.endsWith("]")) {
+                if (line.startsWith("#") || line.startsWith(";")) {
+                    continue;
+                } else if (line.startsWith("[") && line.endsWith("]")) {
                     section = line.substring(1, line.length() - 1);
                     merged.computeIfAbsent(section, s -> new LinkedHashMap<>());
                 } else if (section != null && line.startsWith(" ") && key != null) {
@@ -179,7 +224,9 @@ final class InMemoryConfigDir implements ConfigReadPort, ConfigFilesPort, Config
         String section = null;
         String key = null;
         for (String line : text.split("\n")) {
-            if (line.startsWith("[") && line.endsWith("]")) {
+            if (line.startsWith("#") || line.startsWith(";")) {
+                continue;
+            } else if (line.startsWith("[") && line.endsWith("]")) {
                 section = line.substring(1, line.length() - 1);
                 sections.computeIfAbsent(section, s -> new LinkedHashMap<>());
             } else if (section != null && line.startsWith(" ") && key != null) {
@@ -192,9 +239,14 @@ final class InMemoryConfigDir implements ConfigReadPort, ConfigFilesPort, Config
         return sections;
     }
 
-    /** A jail runs when it names a filter; its ignore list is its {@code ignoreip} split on blanks. */
+    /**
+     * A jail can run when it names a filter that exists (or none, as a blocklist-only jail names {@code filter =});
+     * its ignore list is its {@code ignoreip} split on blanks.
+     */
     private record Snapshot(Map<String, Map<String, ConfigValue>> jailFamily,
-                            Map<String, Map<String, ConfigValue>> serverFamily) implements ConfigSnapshot {
+                            Map<String, Map<String, ConfigValue>> serverFamily,
+                            Map<ConfigName, DefinitionConfig> filterFiles,
+                            Map<ConfigName, DefinitionConfig> actionFiles) implements ConfigSnapshot {
 
         @Override
         public List<JailSummary> jails() {
@@ -214,9 +266,10 @@ final class InMemoryConfigDir implements ConfigReadPort, ConfigFilesPort, Config
             ConfigFile file = own.values().stream().map(ConfigValue::file).min(ConfigFile::compareTo)
                     .orElse(ConfigFile.of("jail.local"));
             Optional<ConfigValue> filter = Optional.ofNullable(values.get("filter"));
-            Optional<EffectiveJail> effective = filter.map(f -> new EffectiveJail("auto", f.value(), List.of(),
-                    Integer.parseInt(values.getOrDefault("maxretry", new ConfigValue("5", file, "DEFAULT", 0))
-                            .value()), "10m", "10m", List.of(), List.of(), List.of(),
+            Optional<List<String>> failregex = filter.map(ConfigValue::value).flatMap(this::failregex);
+            Optional<EffectiveJail> effective = failregex.map(regexes -> new EffectiveJail("auto",
+                    filter.get().value(), List.of(), Integer.parseInt(values.getOrDefault("maxretry",
+                    new ConfigValue("5", file, "DEFAULT", 0)).value()), "10m", "10m", List.of(), regexes, List.of(),
                     values.containsKey("ignoreip") ? List.of(values.get("ignoreip").value().split("\\s+"))
                             : List.of(), Optional.empty()));
             boolean enabled = Optional.ofNullable(values.get("enabled")).map(v -> v.value().equals("true"))
@@ -225,28 +278,39 @@ final class InMemoryConfigDir implements ConfigReadPort, ConfigFilesPort, Config
                     effective.isPresent() ? Optional.empty() : Optional.of("no filter")));
         }
 
+        /** The failregexes of the filter a jail names: none for no filter, empty when the filter is missing. */
+        private Optional<List<String>> failregex(String filter) {
+            String base = filter.contains("[") ? filter.substring(0, filter.indexOf('[')) : filter;
+            if (base.isBlank()) {
+                return Optional.of(List.of());
+            }
+            return base.matches("[A-Za-z0-9][A-Za-z0-9._-]*") && !base.contains("..")
+                    ? filter(ConfigName.of(base)).map(f -> f.regexes().getOrDefault("failregex", List.of()))
+                    : Optional.empty();
+        }
+
         private static String value(JailConfig jail, String key, String fallback) {
             return Optional.ofNullable(jail.values().get(key)).map(ConfigValue::value).orElse(fallback);
         }
 
         @Override
         public List<ConfigName> filters() {
-            return List.of();
+            return List.copyOf(filterFiles.keySet());
         }
 
         @Override
         public Optional<DefinitionConfig> filter(ConfigName name) {
-            return Optional.empty();
+            return Optional.ofNullable(filterFiles.get(name));
         }
 
         @Override
         public List<ConfigName> actions() {
-            return List.of();
+            return List.copyOf(actionFiles.keySet());
         }
 
         @Override
         public Optional<DefinitionConfig> action(ConfigName name) {
-            return Optional.empty();
+            return Optional.ofNullable(actionFiles.get(name));
         }
 
         @Override

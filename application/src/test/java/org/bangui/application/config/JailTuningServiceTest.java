@@ -28,7 +28,8 @@ class JailTuningServiceTest {
     private static final JailSettings ONE_HOUR_FIVE_TRIES = new JailSettings(OptionalLong.of(3600),
             OptionalLong.empty(), OptionalInt.of(5));
 
-    private final InMemoryConfigDir dir = new InMemoryConfigDir().with("jail.conf", JAIL_CONF);
+    private final InMemoryConfigDir dir = new InMemoryConfigDir().with("jail.conf", JAIL_CONF)
+            .with("filter.d/sshd.conf", "[Definition]\nfailregex = ^fail from <HOST>$\n");
     private final FakeFail2ban fail2ban = new FakeFail2ban("sshd");
     private final List<String> audit = new ArrayList<>();
     private final RecordAuditUseCase auditTrail = (actor, action, target, failure) -> audit.add(actor.principal()
@@ -44,7 +45,7 @@ class JailTuningServiceTest {
         assertThat(after.banTime().seconds()).isEqualTo(3600);
         assertThat(after.maxRetry()).isEqualTo(5);
         assertThat(after.findTime()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(dir.files.keySet()).containsExactly(ConfigFile.of("jail.conf"));
+        assertThat(dir.files.keySet()).containsExactly(ConfigFile.of("filter.d/sshd.conf"), ConfigFile.of("jail.conf"));
         assertThat(audit).containsExactly("system:tuning jail_settings sshd {bantime=3600, maxretry=5} success");
     }
 
@@ -69,7 +70,7 @@ class JailTuningServiceTest {
         JailConfiguration now = fail2ban.configuration(SSHD);
         assertThat(now.banTime().seconds()).isEqualTo(600);
         assertThat(now.maxRetry()).isEqualTo(3);
-        assertThat(dir.files.keySet()).containsExactly(ConfigFile.of("jail.conf"));
+        assertThat(dir.files.keySet()).containsExactly(ConfigFile.of("filter.d/sshd.conf"), ConfigFile.of("jail.conf"));
         assertThat(audit).last().isEqualTo("system:tuning jail_settings sshd {bantime=3600, maxretry=5} "
                 + "config_invalid");
     }
@@ -85,7 +86,7 @@ class JailTuningServiceTest {
                     assertThat(e.getSuppressed()).singleElement().isInstanceOfSatisfying(DomainException.class,
                             s -> assertThat(s.code()).isEqualTo("fail2ban_unavailable"));
                 });
-        assertThat(dir.files.keySet()).containsExactly(ConfigFile.of("jail.conf"));
+        assertThat(dir.files.keySet()).containsExactly(ConfigFile.of("filter.d/sshd.conf"), ConfigFile.of("jail.conf"));
     }
 
     @Test
@@ -96,7 +97,7 @@ class JailTuningServiceTest {
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("command_rejected"));
 
         assertThat(fail2ban.configuration(SSHD).maxRetry()).isEqualTo(3);
-        assertThat(dir.files.keySet()).containsExactly(ConfigFile.of("jail.conf"));
+        assertThat(dir.files.keySet()).containsExactly(ConfigFile.of("filter.d/sshd.conf"), ConfigFile.of("jail.conf"));
         assertThat(audit).containsExactly("system:tuning jail_settings sshd {bantime=3600, maxretry=5} "
                 + "command_rejected");
     }
@@ -106,7 +107,7 @@ class JailTuningServiceTest {
         assertThatThrownBy(() -> service.setSettings(ADMIN, JailName.of("nginx"), ONE_HOUR_FIVE_TRIES, true))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("unknown_jail"));
 
-        assertThat(dir.files.keySet()).containsExactly(ConfigFile.of("jail.conf"));
+        assertThat(dir.files.keySet()).containsExactly(ConfigFile.of("filter.d/sshd.conf"), ConfigFile.of("jail.conf"));
         assertThat(audit).containsExactly("system:tuning jail_settings nginx {bantime=3600, maxretry=5} "
                 + "unknown_jail");
     }
@@ -124,7 +125,7 @@ class JailTuningServiceTest {
     void anEntryTheFilesHoldAlreadyIsNotWrittenAgain() {
         service.addIgnoreIp(ADMIN, SSHD, "127.0.0.1/8");
 
-        assertThat(dir.files.keySet()).containsExactly(ConfigFile.of("jail.conf"));
+        assertThat(dir.files.keySet()).containsExactly(ConfigFile.of("filter.d/sshd.conf"), ConfigFile.of("jail.conf"));
         assertThat(audit).containsExactly("system:tuning jail_ignoreip_add sshd 127.0.0.0/8 success");
     }
 
