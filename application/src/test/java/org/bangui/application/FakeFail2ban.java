@@ -51,15 +51,22 @@ public final class FakeFail2ban implements JailControlPort, BanPort, ServerPort,
     public Instant now = Instant.parse("2026-11-21T05:00:00Z");
     /** Each jail's runtime ban time (fail2ban seconds), find time (seconds) and max retry. */
     public final Map<JailName, long[]> tuning = new LinkedHashMap<>();
+    /** Each jail's running actions; {@code noop} for a jail not listed. */
+    public final Map<JailName, List<String>> actions = new LinkedHashMap<>();
     /** The name of the next command fail2ban refuses ({@code setSettings}, {@code addIgnoreIp}...); then cleared. */
     public String refuse;
 
     public FakeFail2ban(String... jails) {
         for (String jail : jails) {
-            bans.put(JailName.of(jail), new ArrayList<>());
-            ignoreIp.put(JailName.of(jail), List.of("127.0.0.1/8", "192.0.2.250"));
-            tuning.put(JailName.of(jail), new long[] {600, 600, 3});
+            run(jail);
         }
+    }
+
+    /** Starts a jail as a reload does: without bans, with the default settings. */
+    public void run(String jail) {
+        bans.put(JailName.of(jail), new ArrayList<>());
+        ignoreIp.put(JailName.of(jail), List.of("127.0.0.1/8", "192.0.2.250"));
+        tuning.put(JailName.of(jail), new long[] {600, 600, 3});
     }
 
     private List<Ban> jail(JailName name) {
@@ -113,7 +120,8 @@ public final class FakeFail2ban implements JailControlPort, BanPort, ServerPort,
         jail(name);
         long[] t = tuning.get(name);
         return new JailConfiguration(BanDuration.ofFail2banSeconds(t[0]), Duration.ofSeconds(t[1]), (int) t[2],
-                List.of(), ignoreIp.get(name), List.of("noop"), List.of("^fail from <HOST>$"));
+                List.of(), ignoreIp.get(name), actions.getOrDefault(name, List.of("noop")),
+                List.of("^fail from <HOST>$"));
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.bangui.domain.config.ConfigChange;
 import org.bangui.domain.config.ConfigChangePort;
 import org.bangui.domain.config.ConfigCheckPort;
@@ -49,6 +50,14 @@ final class InMemoryConfigDir implements ConfigReadPort, ConfigFilesPort, Config
     final List<List<String>> compiled = new ArrayList<>();
     /** Whether recording a version fails (its store is down). */
     boolean versionsDown;
+    /** What fail2ban does on a reload (of one jail, or of all when empty); the test wires it to its fail2ban. */
+    Consumer<Optional<ConfigName>> onReload = jail -> {
+        throw new UnsupportedOperationException("not modelled");
+    };
+    /** What fail2ban does on a jail's restart. */
+    Consumer<ConfigName> onRestart = jail -> {
+        throw new UnsupportedOperationException("not modelled");
+    };
     /** Runs before every write, e.g. to take fail2ban down while a change is under way. */
     Runnable beforeWrite = () -> { };
 
@@ -119,12 +128,12 @@ final class InMemoryConfigDir implements ConfigReadPort, ConfigFilesPort, Config
 
     @Override
     public void reload(Optional<ConfigName> jail) {
-        throw new UnsupportedOperationException("not modelled");
+        onReload.accept(jail);
     }
 
     @Override
     public void restart(ConfigName jail) {
-        throw new UnsupportedOperationException("not modelled");
+        onRestart.accept(jail);
     }
 
     @Override
@@ -267,11 +276,13 @@ final class InMemoryConfigDir implements ConfigReadPort, ConfigFilesPort, Config
                     .orElse(ConfigFile.of("jail.local"));
             Optional<ConfigValue> filter = Optional.ofNullable(values.get("filter"));
             Optional<List<String>> failregex = filter.map(ConfigValue::value).flatMap(this::failregex);
+            int maxretry = Integer.parseInt(Optional.ofNullable(values.get("maxretry")).map(ConfigValue::value)
+                    .orElse("5"));
+            List<String> ignoreip = values.containsKey("ignoreip")
+                    ? List.of(values.get("ignoreip").value().split("\\s+")) : List.of();
             Optional<EffectiveJail> effective = failregex.map(regexes -> new EffectiveJail("auto",
-                    filter.get().value(), List.of(), Integer.parseInt(values.getOrDefault("maxretry",
-                    new ConfigValue("5", file, "DEFAULT", 0)).value()), "10m", "10m", List.of(), regexes, List.of(),
-                    values.containsKey("ignoreip") ? List.of(values.get("ignoreip").value().split("\\s+"))
-                            : List.of(), Optional.empty()));
+                    filter.get().value(), List.of(), maxretry, "10m", "10m", actions(values), regexes, List.of(),
+                    ignoreip, Optional.empty()));
             boolean enabled = Optional.ofNullable(values.get("enabled")).map(v -> v.value().equals("true"))
                     .orElse(false);
             return Optional.of(new JailConfig(name, enabled, file, values, effective,
@@ -287,6 +298,13 @@ final class InMemoryConfigDir implements ConfigReadPort, ConfigFilesPort, Config
             return base.matches("[A-Za-z0-9][A-Za-z0-9._-]*") && !base.contains("..")
                     ? filter(ConfigName.of(base)).map(f -> f.regexes().getOrDefault("failregex", List.of()))
                     : Optional.empty();
+        }
+
+        /** The action names of a jail's {@code action} lines, without parameters. */
+        private static List<String> actions(Map<String, ConfigValue> values) {
+            return Optional.ofNullable(values.get("action")).map(a -> a.value().lines()
+                    .map(line -> line.contains("[") ? line.substring(0, line.indexOf('[')) : line)
+                    .map(String::strip).toList()).orElse(List.of());
         }
 
         private static String value(JailConfig jail, String key, String fallback) {
