@@ -400,6 +400,35 @@ class JobRunnerTest {
     }
 
     @Test
+    void aScheduledFiringThatFindsItsJobRunningIsRecordedSkipped() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // first firing 100 ms after the start: the manual run has long begun by then
+        Job job = new ScheduledJob("busy", JobSchedule.every(Duration.ofMillis(100), false), JobScope.LEADER) {
+            @Override
+            public void run(JobContext context) throws InterruptedException {
+                started.countDown();
+                release.await();
+            }
+        };
+        JobRunner runner = runner(leader(), job);
+        runner.start();
+        runner.run(new RunJobUseCase.RunJobCommand("busy", ADMIN));
+        assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        for (int i = 0; i < 500 && runs.all().stream().noneMatch(r -> r.outcome().isPresent()); i++) {
+            Thread.sleep(10);
+        }
+        release.countDown();
+
+        assertThat(runs.all()).anySatisfy(run -> {
+            assertThat(run.outcome()).contains(JobOutcome.SKIPPED);
+            assertThat(run.trigger()).isEqualTo(JobTrigger.SCHEDULE);
+            assertThat(run.detail()).isEqualTo("the previous run was still running");
+        });
+    }
+
+    @Test
     void standbyRefusesManualRunsAndNamesTheHolder() {
         InMemorySchedulerLock lock = new InMemorySchedulerLock(Clock.systemUTC());
         SchedulerLeadership first = leadership(lock, "host-a:1:aa", Clock.systemUTC());
