@@ -73,7 +73,11 @@ final class InMemoryConfigDir implements ConfigReadPort, ConfigFilesPort, Config
 
     @Override
     public FileChange apply(ConfigEdit edit) {
-        Map<String, Map<String, String>> sections = parse(text(edit.file().path()));
+        Map<String, Map<String, String>> sections = new LinkedHashMap<>();
+        merge(List.of(edit.file())).forEach((section, values) -> {
+            Map<String, String> keys = sections.computeIfAbsent(section, k -> new LinkedHashMap<>());
+            values.forEach((key, value) -> keys.put(key, value.value()));
+        });
         Map<String, String> keys = sections.computeIfAbsent(edit.section(), s -> new LinkedHashMap<>());
         edit.changes().forEach((key, value) -> {
             if (value == null) {
@@ -226,26 +230,6 @@ final class InMemoryConfigDir implements ConfigReadPort, ConfigFilesPort, Config
             }
         }
         return merged;
-    }
-
-    private static Map<String, Map<String, String>> parse(String text) {
-        Map<String, Map<String, String>> sections = new LinkedHashMap<>();
-        String section = null;
-        String key = null;
-        for (String line : text.split("\n")) {
-            if (line.startsWith("#") || line.startsWith(";")) {
-                continue;
-            } else if (line.startsWith("[") && line.endsWith("]")) {
-                section = line.substring(1, line.length() - 1);
-                sections.computeIfAbsent(section, s -> new LinkedHashMap<>());
-            } else if (section != null && line.startsWith(" ") && key != null) {
-                sections.get(section).merge(key, line.strip(), (a, b) -> a + "\n" + b);
-            } else if (section != null && line.contains("=")) {
-                key = line.substring(0, line.indexOf('=')).strip();
-                sections.get(section).put(key, line.substring(line.indexOf('=') + 1).strip());
-            }
-        }
-        return sections;
     }
 
     /**
