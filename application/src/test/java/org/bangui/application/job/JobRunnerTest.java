@@ -429,6 +429,35 @@ class JobRunnerTest {
     }
 
     @Test
+    void aDrainThatIsItselfInterruptedStopsWaitingAndInterruptsTheRunningJobs() throws Exception {
+        BlockingJob job = new BlockingJob();
+        JobRunner runner = runner(leader(), job);
+        runner.start();
+        long id = runner.run(new RunJobUseCase.RunJobCommand("blocking", ADMIN));
+        job.started.await();
+        runner.stopAccepting();
+
+        Thread.currentThread().interrupt();
+        boolean drained = runner.drain(Duration.ofMinutes(1));
+
+        assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+        assertThat(drained).isFalse();
+        assertThat(runs.all().get((int) id - 1).outcome()).contains(JobOutcome.INTERRUPTED);
+    }
+
+    @Test
+    void theJobListShowsNoLastRunWhenTheStoreCannotBeRead() {
+        JobRunner runner = runner(leader(), new BlockingJob());
+        runs.unreadable = new JobStoreException("database is locked", null);
+
+        assertThat(runner.jobs()).singleElement().satisfies(status -> {
+            assertThat(status.name()).isEqualTo("blocking");
+            assertThat(status.lastRun()).isEmpty();
+            assertThat(status.running()).isFalse();
+        });
+    }
+
+    @Test
     void standbyRefusesManualRunsAndNamesTheHolder() {
         InMemorySchedulerLock lock = new InMemorySchedulerLock(Clock.systemUTC());
         SchedulerLeadership first = leadership(lock, "host-a:1:aa", Clock.systemUTC());
