@@ -23,6 +23,7 @@ import org.bangui.domain.net.HostAddressesPort;
 import org.bangui.domain.net.IpAddress;
 import org.bangui.domain.net.IpNetwork;
 import org.bangui.domain.server.CommandOutcomeUnknownException;
+import org.bangui.domain.server.CommandRejectedException;
 import org.bangui.domain.server.ServerDatabase;
 import org.bangui.domain.server.ServerPort;
 import org.bangui.domain.server.ServerUnavailableException;
@@ -48,12 +49,24 @@ public final class FakeFail2ban implements JailControlPort, BanPort, ServerPort,
     public Set<IpAddress> ownAddresses = Set.of(IpAddress.parse("127.0.0.1"), IpAddress.parse("203.0.113.254"));
     public boolean online = true;
     public Instant now = Instant.parse("2026-11-21T05:00:00Z");
+    /** Each jail's runtime ban time (fail2ban seconds), find time (seconds) and max retry. */
+    public final Map<JailName, long[]> tuning = new LinkedHashMap<>();
+    /** Each jail's running actions; {@code noop} for a jail not listed. */
+    public final Map<JailName, List<String>> actions = new LinkedHashMap<>();
+    /** The name of the next command fail2ban refuses ({@code setSettings}, {@code addIgnoreIp}...); then cleared. */
+    public String refuse;
 
     public FakeFail2ban(String... jails) {
         for (String jail : jails) {
-            bans.put(JailName.of(jail), new ArrayList<>());
-            ignoreIp.put(JailName.of(jail), List.of("127.0.0.1/8", "192.0.2.250"));
+            run(jail);
         }
+    }
+
+    /** Starts a jail as a reload does: without bans, with the default settings. */
+    public void run(String jail) {
+        bans.put(JailName.of(jail), new ArrayList<>());
+        ignoreIp.put(JailName.of(jail), List.of("127.0.0.1/8", "192.0.2.250"));
+        tuning.put(JailName.of(jail), new long[] {600, 600, 3});
     }
 
     private List<Ban> jail(JailName name) {
@@ -105,8 +118,10 @@ public final class FakeFail2ban implements JailControlPort, BanPort, ServerPort,
     @Override
     public JailConfiguration configuration(JailName name) {
         jail(name);
-        return new JailConfiguration(BanDuration.of(Duration.ofMinutes(10)), Duration.ofMinutes(10), 3, List.of(),
-                ignoreIp.get(name), List.of("noop"), List.of("^fail from <HOST>$"));
+        long[] t = tuning.get(name);
+        return new JailConfiguration(BanDuration.ofFail2banSeconds(t[0]), Duration.ofSeconds(t[1]), (int) t[2],
+                List.of(), ignoreIp.get(name), actions.getOrDefault(name, List.of("noop")),
+                List.of("^fail from <HOST>$"));
     }
 
     @Override
@@ -129,18 +144,39 @@ public final class FakeFail2ban implements JailControlPort, BanPort, ServerPort,
     @Override
     public void setSettings(JailName name, JailSettings settings) {
         jail(name);
+        refused("setSettings");
+        long[] t = tuning.get(name);
+        settings.bantime().ifPresent(v -> t[0] = v);
+        settings.findtime().ifPresent(v -> t[1] = v);
+        settings.maxretry().ifPresent(v -> t[2] = v);
     }
 
     @Override
     public List<String> addIgnoreIp(JailName name, String entry) {
         jail(name);
-        return List.of(entry);
+        refused("addIgnoreIp");
+        List<String> after = new ArrayList<>(ignoreIp.get(name));
+        if (!after.contains(entry)) {
+            after.add(entry);
+        }
+        ignoreIp.put(name, List.copyOf(after));
+        return ignoreIp.get(name);
     }
 
+    /** fail2ban removes the entry as it holds it (the same spelling) and ignores one it does not hold. */
     @Override
     public List<String> removeIgnoreIp(JailName name, String entry) {
         jail(name);
-        return List.of();
+        refused("removeIgnoreIp");
+        ignoreIp.put(name, ignoreIp.get(name).stream().filter(e -> !e.equals(entry)).toList());
+        return ignoreIp.get(name);
+    }
+
+    private void refused(String command) {
+        if (command.equals(refuse)) {
+            refuse = null;
+            throw new CommandRejectedException(command + " refused");
+        }
     }
 
     @Override

@@ -18,6 +18,8 @@ final class InMemoryJobRuns implements JobRunPort {
     private final List<JobRun> runs = new ArrayList<>();
     /** When set, start and finish throw it: a failure that is not the port's own exception type. */
     volatile RuntimeException failing;
+    /** When set, latest throws it: a store that cannot be read. */
+    volatile RuntimeException unreadable;
 
     @Override
     public synchronized JobRun start(String job, String instance, JobTrigger trigger, Instant startedAt) {
@@ -56,6 +58,9 @@ final class InMemoryJobRuns implements JobRunPort {
 
     @Override
     public synchronized Optional<JobRun> latest(String job) {
+        if (unreadable != null) {
+            throw unreadable;
+        }
         return runs.stream().filter(r -> r.job().equals(job)).max(Comparator.comparingLong(JobRun::id));
     }
 

@@ -22,6 +22,7 @@ import org.bangui.application.audit.Actor;
 import org.bangui.application.audit.RecordAuditUseCase;
 import org.bangui.domain.job.JobOutcome;
 import org.bangui.domain.job.JobRun;
+import org.bangui.domain.job.JobStoreException;
 import org.bangui.domain.job.JobTrigger;
 import org.bangui.domain.scheduler.LockOwner;
 import org.bangui.domain.server.ServerUnavailableException;
@@ -303,6 +304,178 @@ class JobRunnerTest {
         assertThat(runner.jobs().get(0).running()).as("running after its start failed to record").isFalse();
         runs.failing = null;
         assertThat(runner.run(new RunJobUseCase.RunJobCommand("blocking", ADMIN))).isPositive();
+    }
+
+    @Test
+    void twoJobsWithOneNameAreRefusedAndNamesKeepTheRegistrationOrder() {
+        assertThatThrownBy(() -> runner(leader(), new BlockingJob(), new BlockingJob()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blocking");
+        Job other = new ScheduledJob("other", JobSchedule.every(Duration.ofHours(1), false), JobScope.LEADER) {
+            @Override
+            public void run(JobContext context) {
+            }
+        };
+
+        assertThat(runner(leader(), other, new BlockingJob()).names()).containsExactly("other", "blocking");
+    }
+
+    @Test
+    void aStartTheStoreRefusesIsAuditedWithItsCodeAndLeavesTheJobFree() {
+        JobRunner runner = runner(leader(), new BlockingJob());
+        runner.start();
+        runs.failing = new JobStoreException("database is locked", null);
+
+        assertThatThrownBy(() -> runner.run(new RunJobUseCase.RunJobCommand("blocking", ADMIN)))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.code()).isEqualTo("job_store_unavailable"));
+
+        assertThat(audited).containsExactly("job_run blocking job_store_unavailable");
+        assertThat(runner.jobs().get(0).running()).isFalse();
+        runs.failing = null;
+        assertThat(runner.run(new RunJobUseCase.RunJobCommand("blocking", ADMIN))).isEqualTo(1);
+    }
+
+    @Test
+    void aManualRunAskedForWhileTheExecutorShutsDownIsRefusedAndRecordedInterrupted() {
+        JobRunner runner = runner(leader(), new BlockingJob());
+        runner.start();
+        runner.drain(Duration.ZERO); // the executor stops before the runner has stopped accepting
+
+        assertThatThrownBy(() -> runner.run(new RunJobUseCase.RunJobCommand("blocking", ADMIN)))
+                .isInstanceOf(StandbyException.class).hasMessageContaining("shutting down");
+
+        assertThat(runs.all()).singleElement().satisfies(run -> {
+            assertThat(run.outcome()).contains(JobOutcome.INTERRUPTED);
+            assertThat(run.detail()).isEqualTo("the service is shutting down");
+        });
+        assertThat(runner.jobs().get(0).running()).isFalse();
+    }
+
+    @Test
+    void anInstanceWithTheSchedulerDisabledRefusesManualRunsAndSaysWhy() {
+        SchedulerLeadership disabled = new SchedulerLeadership(new InMemorySchedulerLock(Clock.systemUTC()), runs,
+                new LockOwner("api:1:x"), false, TTL, BEAT, Clock.systemUTC());
+        JobRunner runner = runner(disabled, new BlockingJob());
+        runner.start();
+
+        assertThatThrownBy(() -> runner.run(new RunJobUseCase.RunJobCommand("blocking", ADMIN)))
+                .isInstanceOf(StandbyException.class).hasMessageContaining("BANGUI_SCHEDULER_ENABLED=false");
+        assertThat(runs.all()).isEmpty();
+    }
+
+    @Test
+    void aRunningJobIsStillLeaderUntilTheShutdownBegins() throws Exception {
+        List<Boolean> answers = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch asked = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Job job = new ScheduledJob("asking", JobSchedule.every(Duration.ofHours(1), false), JobScope.LEADER) {
+            @Override
+            public void run(JobContext context) throws InterruptedException {
+                answers.add(context.stillLeader());
+                asked.countDown();
+                stopped.await();
+                answers.add(context.stillLeader());
+            }
+        };
+        JobRunner runner = runner(leader(), job);
+        runner.start();
+        runner.run(new RunJobUseCase.RunJobCommand("asking", ADMIN));
+        assertThat(asked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        runner.stopAccepting();
+        stopped.countDown();
+
+        assertThat(runner.drain(Duration.ofSeconds(10))).isTrue();
+        assertThat(answers).containsExactly(true, false);
+    }
+
+    @Test
+    void aScheduledRunWhoseStartCannotBeRecordedDoesNotRunAndTheNextOneDoes() throws Exception {
+        AtomicInteger ran = new AtomicInteger();
+        Job job = new ScheduledJob("eager", JobSchedule.every(Duration.ofHours(1), true), JobScope.LEADER) {
+            @Override
+            public void run(JobContext context) {
+                ran.incrementAndGet();
+            }
+        };
+        JobRunner runner = runner(leader(), job);
+        runs.failing = new IllegalStateException("could not begin");
+        runner.start(); // its first firing is due at once
+        Instant later = Instant.now().plus(Duration.ofMinutes(30));
+        for (int i = 0; i < 500 && runner.jobs().get(0).nextRunAt().filter(later::isBefore).isEmpty(); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(runner.jobs().get(0).nextRunAt()).as("the failed firing scheduled the next").get()
+                .matches(later::isBefore);
+        assertThat(ran).hasValue(0);
+        assertThat(runner.jobs().get(0).running()).isFalse();
+
+        runs.failing = null;
+        runner.runSoon("eager");
+        for (int i = 0; i < 500 && runs.all().stream().noneMatch(r -> !r.running()); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(ran).hasValue(1);
+        assertThat(runner.runs(Optional.of("eager"), 10, OptionalLong.empty()).runs()).singleElement()
+                .satisfies(run -> assertThat(run.outcome()).contains(JobOutcome.SUCCEEDED));
+    }
+
+    @Test
+    void aScheduledFiringThatFindsItsJobRunningIsRecordedSkipped() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // first firing 100 ms after the start: the manual run has long begun by then
+        Job job = new ScheduledJob("busy", JobSchedule.every(Duration.ofMillis(100), false), JobScope.LEADER) {
+            @Override
+            public void run(JobContext context) throws InterruptedException {
+                started.countDown();
+                release.await();
+            }
+        };
+        JobRunner runner = runner(leader(), job);
+        runner.start();
+        runner.run(new RunJobUseCase.RunJobCommand("busy", ADMIN));
+        assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        for (int i = 0; i < 500 && runs.all().stream().noneMatch(r -> r.outcome().isPresent()); i++) {
+            Thread.sleep(10);
+        }
+        release.countDown();
+
+        assertThat(runs.all()).anySatisfy(run -> {
+            assertThat(run.outcome()).contains(JobOutcome.SKIPPED);
+            assertThat(run.trigger()).isEqualTo(JobTrigger.SCHEDULE);
+            assertThat(run.detail()).isEqualTo("the previous run was still running");
+        });
+    }
+
+    @Test
+    void aDrainThatIsItselfInterruptedStopsWaitingAndInterruptsTheRunningJobs() throws Exception {
+        BlockingJob job = new BlockingJob();
+        JobRunner runner = runner(leader(), job);
+        runner.start();
+        long id = runner.run(new RunJobUseCase.RunJobCommand("blocking", ADMIN));
+        job.started.await();
+        runner.stopAccepting();
+
+        Thread.currentThread().interrupt();
+        boolean drained = runner.drain(Duration.ofMinutes(1));
+
+        assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+        assertThat(drained).isFalse();
+        assertThat(runs.all().get((int) id - 1).outcome()).contains(JobOutcome.INTERRUPTED);
+    }
+
+    @Test
+    void theJobListShowsNoLastRunWhenTheStoreCannotBeRead() {
+        JobRunner runner = runner(leader(), new BlockingJob());
+        runs.unreadable = new JobStoreException("database is locked", null);
+
+        assertThat(runner.jobs()).singleElement().satisfies(status -> {
+            assertThat(status.name()).isEqualTo("blocking");
+            assertThat(status.lastRun()).isEmpty();
+            assertThat(status.running()).isFalse();
+        });
     }
 
     @Test
