@@ -65,12 +65,8 @@ median_start() {
   printf '%s\n' "${times[@]}" | sort -n | awk -v l="$label" '{ t[NR] = $1 } END { printf "%s %d %d %d\n", l, t[int((NR + 1) / 2)], t[1], t[NR] }'
 }
 
-PASSWORD=""
-session() { # after start: completes setup the first time, logs in, prints the Cookie header value
-  if [ -z "$PASSWORD" ]; then
-    PASSWORD=$(random_password)
-    complete_setup "$URL" "$BENCH/data/setup-token" "$PASSWORD"
-  fi
+PASSWORD=$(random_password)
+session() { # after start (setup done by the first start): logs in, prints the Cookie header value
   login "$URL" "$PASSWORD" "$BENCH/cookies.txt" >/dev/null
   echo "bangui_session=$(awk '$6 == "bangui_session" { print $7 }' "$BENCH/cookies.txt")"
 }
@@ -85,7 +81,7 @@ CDS="-XX:SharedArchiveFile=$BENCH/bangui.jsa"
 
 log "first start: creates the database"
 start > /dev/null
-COOKIE=$(session)
+complete_setup "$URL" "$BENCH/data/setup-token" "$PASSWORD"
 stop_pid_file "$BENCH/bangui.pid"
 
 log "start to ready, $RUNS runs each"
