@@ -68,6 +68,8 @@ echo $! > "$DEMO/lists.pid"
 log "starting BanGUI on http://127.0.0.1:$PORT"
 rm -rf "$DEMO/data" && mkdir -p "$DEMO/data/geoip"
 ensure_geo_db "$BANGUI_ROOT/.cache/geoip"
+# a fresh bearer token for the Prometheus endpoint (printed below with a scrape command)
+METRICS_TOKEN=$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')
 cp "$BANGUI_ROOT/.cache/geoip/country.mmdb" "$DEMO/data/geoip/country.mmdb"
 # plain HTTP on loopback: the cookie cannot be Secure here (keep the default, true, behind TLS)
 BANGUI_COOKIE_SECURE=false \
@@ -77,6 +79,7 @@ BANGUI_FAIL2BAN_SOCKET="$DEMO/fail2ban/fail2ban.sock" \
 BANGUI_FAIL2BAN_CONFIG_DIR="$DEMO/fail2ban/conf" \
 BANGUI_LOG_FORMAT="${BANGUI_LOG_FORMAT:-text}" \
 BANGUI_BLOCKLIST_ALLOW_PRIVATE=true \
+BANGUI_METRICS_TOKEN="$METRICS_TOKEN" \
   java -jar "$BANGUI_ROOT/bootstrap/target/bangui.jar" > "$DEMO/bangui.log" 2>&1 &
 echo $! > "$DEMO/bangui.pid"
 
@@ -125,6 +128,8 @@ cat <<MSG
     curl -b $DEMO/cookies.txt -H 'X-CSRF-Token: $CSRF' -X POST $URL/api/v1/blocklists/1/preview
       (edit $DEMO/lists/demo-list.txt, import again: the blocklist jail follows the list)
     OpenAPI: curl -b $DEMO/cookies.txt $URL/api/v1/openapi/bangui-v1.yml
+    API docs (Swagger UI, after logging in to the web UI): $URL/api/v1/docs
+    Metrics: curl -H 'Authorization: Bearer $METRICS_TOKEN' $URL/prometheus
 
   Log in again:
     curl -c jar -H 'Content-Type: application/json' -d '{"password":"$PASSWORD"}' $URL/api/v1/auth/login
