@@ -2,7 +2,10 @@ package org.bangui.bootstrap;
 
 import ch.qos.logback.classic.LoggerContext;
 import io.micronaut.context.env.Environment;
+import io.micronaut.http.server.exceptions.ServerStartupException;
 import io.micronaut.runtime.Micronaut;
+import java.net.BindException;
+import java.util.Locale;
 import java.util.Optional;
 import org.bangui.bootstrap.logging.ExternalLogging;
 import org.bangui.bootstrap.logging.ExternalLoggingProbe;
@@ -86,7 +89,27 @@ public final class Application {
         return Optional.empty();
     }
 
-    /** Micronaut, with a start-up failure caused by a malformed setting reported in one line. */
+    /**
+     * The address a listener (API or management port) could not be bound to, and why, from the cause chain (the
+     * server's failure names the address, its cause the reason), if any.
+     */
+    static Optional<String> bindFailure(Throwable failure) {
+        String address = null;
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
+            String message = cause.getMessage() == null ? "" : cause.getMessage();
+            if (cause instanceof ServerStartupException && message.contains(" on ")) {
+                address = message.substring(message.lastIndexOf(" on ") + 4);
+            }
+            if (cause instanceof BindException) {
+                return Optional.of("cannot listen on " + (address == null ? "the configured address" : address)
+                        + ": " + message.toLowerCase(Locale.ROOT));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Micronaut, with a start-up failure caused by a malformed setting or a busy port reported in one line. */
     private static final class Launcher extends Micronaut {
 
         @Override
@@ -95,6 +118,12 @@ public final class Application {
             if (setting.isPresent() && !environment.getActiveNames().contains(Environment.TEST)) {
                 log().log(System.Logger.Level.ERROR, "startup_failed stage=settings reason=\""
                         + setting.get().replace('"', '\'') + "\"");
+                System.exit(1);
+            }
+            Optional<String> bind = bindFailure(failure);
+            if (bind.isPresent() && !environment.getActiveNames().contains(Environment.TEST)) {
+                log().log(System.Logger.Level.ERROR, "startup_failed stage=http reason=\""
+                        + bind.get().replace('"', '\'') + "\"");
                 System.exit(1);
             }
             super.handleStartupException(environment, failure);

@@ -1,5 +1,7 @@
 package org.bangui.bootstrap;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.OptionalInt;
 import org.bangui.domain.net.IpAddress;
 import org.bangui.domain.shared.DomainException;
@@ -44,5 +46,14 @@ record ManagementConfig(OptionalInt port, String host) {
                     + "' is not an IP address (a name is not accepted)");
         }
         return new ManagementConfig(port, host);
+    }
+
+    /** The host is a wildcard ({@code 0.0.0.0}, {@code ::}): the port answers on every address of this host. */
+    boolean everyAddress() {
+        try {
+            return InetAddress.getByName(host).isAnyLocalAddress(); // an IP literal: nothing is resolved
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 }

@@ -17,6 +17,8 @@ import java.util.List;
 @Singleton
 class ManagementListener implements BeanCreatedEventListener<NettyHttpServerConfiguration> {
 
+    private static final System.Logger LOG = System.getLogger(ManagementListener.class.getName());
+
     private final ManagementConfig management;
 
     ManagementListener(ManagementConfig management) {
@@ -40,6 +42,12 @@ class ManagementListener implements BeanCreatedEventListener<NettyHttpServerConf
         endpoints.setExposeDefaultRoutes(false); // the management endpoints only, never the API or the UI
         endpoints.setSupportGracefulShutdown(false);
         server.setListeners(List.of(main, endpoints)); // the main listener first: it is the server's port
+        if (management.everyAddress()) {
+            LOG.log(System.Logger.Level.WARNING, "management_port_on_every_address host={0} port={1,number,#}: "
+                    + "/prometheus answers without a token on every network of this host; set "
+                    + "BANGUI_MANAGEMENT_HOST to loopback or a private address", management.host(),
+                    management.port().getAsInt());
+        }
         return server;
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import org.bangui.adapters.persistence.SecretFile;
 import org.bangui.application.setup.SetupUseCase;
+import org.bangui.bootstrap.logging.ExternalLogging;
 import org.bangui.domain.setup.AdminAccountPort;
 
 /**
@@ -17,6 +18,8 @@ import org.bangui.domain.setup.AdminAccountPort;
 class StartupTasks {
 
     private static final System.Logger LOG = System.getLogger(StartupTasks.class.getName());
+    /** The line with the token stays on this host: an external log receiver never gets it. */
+    private static final System.Logger LOCAL = System.getLogger(ExternalLogging.LOCAL_ONLY_LOGGER);
 
     private final SetupUseCase setup;
     private final AdminAccountPort accounts;
@@ -47,7 +50,7 @@ class StartupTasks {
         SecretFile file = new SecretFile(dataDir.resolve("setup-token"));
         SecretFile.Result token = file.readOrCreate(() -> SecretFile.randomSecret(24));
         if (token.created()) {
-            LOG.log(System.Logger.Level.WARNING, "setup_pending: one-time setup token {0} (also in {1}, "
+            LOCAL.log(System.Logger.Level.WARNING, "setup_pending: one-time setup token {0} (also in {1}, "
                     + "mode 0600); it stops working once setup is complete", token.secret(), file.path());
         } else {
             LOG.log(System.Logger.Level.WARNING, "setup_pending: the one-time setup token is in {0}", file.path());

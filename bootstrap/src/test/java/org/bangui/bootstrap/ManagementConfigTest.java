@@ -36,4 +36,16 @@ class ManagementConfigTest {
                     .hasMessageContaining("bangui.management.host");
         }
     }
+
+    @Test
+    void aWildcardHostIsRecognisedSoThatTheStartCanWarn() {
+        for (String host : new String[] {"0.0.0.0", "::", "0:0:0:0:0:0:0:0"}) {
+            assertThat(ManagementConfig.from(new ManagementSettings("9090", host), 8080).everyAddress()).as(host)
+                    .isTrue();
+        }
+        for (String host : new String[] {"127.0.0.1", "::1", "10.0.0.5"}) {
+            assertThat(ManagementConfig.from(new ManagementSettings("9090", host), 8080).everyAddress()).as(host)
+                    .isFalse();
+        }
+    }
 }

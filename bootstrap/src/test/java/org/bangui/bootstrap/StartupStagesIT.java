@@ -2,6 +2,8 @@ package org.bangui.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -57,6 +59,23 @@ class StartupStagesIT {
             assertThat(log).contains("startup_failed stage=settings reason=\"bangui.scheduler.heartbeat: 'abc' is "
                     + "not a duration");
             assertThat(log).as("no stack trace").doesNotContain("\tat ").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void aManagementPortInUseStopsTheStartWithOneLineNamingTheAddress() throws Exception {
+        Path dir = Files.createTempDirectory("bangui-startup-it-");
+        Map<String, String> env = new java.util.HashMap<>(env(dir, dir.resolve("bangui.db"), dir.resolve("none.sock")));
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            env.put("BANGUI_MANAGEMENT_PORT", Integer.toString(taken.getLocalPort()));
+            try (ServiceProcess service = ServiceProcess.launch(env, dir.resolve("bangui.log"))) {
+                int exit = service.awaitExit(Duration.ofSeconds(60));
+                String log = service.logText();
+                assertThat(exit).as(log).isEqualTo(1);
+                assertThat(log).contains("startup_failed stage=http reason=\"cannot listen on 127.0.0.1:"
+                        + taken.getLocalPort() + ": address already in use\"");
+                assertThat(log).as("no stack trace").doesNotContain("\tat ").doesNotContain("Exception");
+            }
         }
     }
 

@@ -3,6 +3,8 @@ package org.bangui.bootstrap.logging;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.filter.Filter;
+import ch.qos.logback.core.spi.FilterReply;
 import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.util.Duration;
 import de.siegmar.logbackgelf.AbstractGelfAppender;
@@ -50,6 +52,7 @@ final class ExternalAppenders {
             tcp.setReconnectionDelay(Duration.buildBySeconds(2));
             tcp.setShutdownGracePeriod(Duration.buildBySeconds(2));
             tcp.addListener(counter);
+            tcp.addFilter(localOnlyStays());
             // its default prints connection warnings to stdout, between the JSON lines
             tcp.setAddDefaultStatusListener(false);
             tcp.start();
@@ -69,9 +72,23 @@ final class ExternalAppenders {
         async.addAppender(sender);
         async.setShutdownGracePeriod(Duration.buildBySeconds(2));
         async.addListener(counter);
+        async.addFilter(localOnlyStays());
         async.setAddDefaultStatusListener(false);
         async.start();
         return async;
+    }
+
+    /** Keeps the lines of {@link ExternalLogging#LOCAL_ONLY_LOGGER} off the receiver. */
+    private static Filter<ILoggingEvent> localOnlyStays() {
+        Filter<ILoggingEvent> filter = new Filter<>() {
+            @Override
+            public FilterReply decide(ILoggingEvent event) {
+                return ExternalLogging.LOCAL_ONLY_LOGGER.equals(event.getLoggerName()) ? FilterReply.DENY
+                        : FilterReply.NEUTRAL;
+            }
+        };
+        filter.start();
+        return filter;
     }
 
     private static Appender<ILoggingEvent> gelf(ExternalLoggingSettings settings, LoggerContext context,

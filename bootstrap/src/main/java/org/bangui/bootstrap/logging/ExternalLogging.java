@@ -17,6 +17,11 @@ public final class ExternalLogging {
 
     private static final System.Logger LOG = System.getLogger(ExternalLogging.class.getName());
     static final String APPENDER_NAME = "external";
+    /**
+     * Lines of this logger stay on this host (stdout): never sent to the receiver, whose readers need not have
+     * access to the host (the generated setup token).
+     */
+    public static final String LOCAL_ONLY_LOGGER = "bangui.local";
     static final int TIMEOUT_MILLIS = 2000;
 
     private final ExternalLoggingSettings settings;

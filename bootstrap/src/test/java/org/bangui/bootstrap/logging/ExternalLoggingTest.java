@@ -95,6 +95,19 @@ class ExternalLoggingTest {
     }
 
     @Test
+    void linesOfTheLocalOnlyLoggerStayOnThisHost() {
+        try (LogReceiver receiver = LogReceiver.udp()) {
+            ExternalLogging logging = ExternalLogging.start(new ExternalLoggingSettings(Mode.GELF, "127.0.0.1",
+                    receiver.port(), Protocol.UDP, false), context);
+            context.getLogger(ExternalLogging.LOCAL_ONLY_LOGGER).warn("setup_pending: one-time setup token s3cr3t");
+            logger().info("after_the_token");
+            logging.close();
+            assertThat(receiver.messages()).as("sent before close returned").hasSize(1);
+            assertThat(receiver.messages().get(0)).contains("after_the_token").doesNotContain("s3cr3t");
+        }
+    }
+
+    @Test
     void anUnreachableRequiredReceiverStopsTheStartAndAddsNothing() throws Exception {
         int closed = closedPort();
         assertThatThrownBy(() -> ExternalLogging.start(new ExternalLoggingSettings(Mode.GELF, "127.0.0.1", closed,
