@@ -4,13 +4,11 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import org.bangui.adapters.web.ui.StaticFile;
 
 /**
  * The files of the API documentation page: Swagger UI's from its webjar, the page and its initializer from this
@@ -31,20 +29,17 @@ public class ApiDocsAssets {
     private static final Map<String, String> OWN = Map.of("initializer.js", JS);
 
     private final ClassLoader loader = ApiDocsAssets.class.getClassLoader();
-    private final Map<String, DocsFile> found = new ConcurrentHashMap<>();
+    private final Map<String, StaticFile> found = new ConcurrentHashMap<>();
 
-    /** One file: its bytes, its media type and a strong ETag. */
-    public record DocsFile(byte[] bytes, String contentType, String etag) {
-    }
 
     /** The documentation page. */
-    public DocsFile page() {
+    public StaticFile page() {
         return load(OWN_FILES + "index.html", "text/html; charset=utf-8").orElseThrow(
                 () -> new IllegalStateException("the API documentation page is missing from the build"));
     }
 
     /** A file of the page by its name; empty for any name that is not one of the listed files. */
-    public Optional<DocsFile> file(String name) {
+    public Optional<StaticFile> file(String name) {
         if (name == null) {
             return Optional.empty();
         }
@@ -74,8 +69,8 @@ public class ApiDocsAssets {
         }
     }
 
-    private Optional<DocsFile> load(String resource, String contentType) {
-        DocsFile known = found.get(resource);
+    private Optional<StaticFile> load(String resource, String contentType) {
+        StaticFile known = found.get(resource);
         if (known != null) {
             return Optional.of(known);
         }
@@ -84,7 +79,7 @@ public class ApiDocsAssets {
                 return Optional.empty();
             }
             byte[] bytes = in.readAllBytes();
-            DocsFile file = new DocsFile(bytes, contentType, "\"" + sha256(bytes).substring(0, 32) + "\"");
+            StaticFile file = StaticFile.of(bytes, contentType);
             found.put(resource, file); // bounded: only the listed names are ever loaded
             return Optional.of(file);
         } catch (IOException e) {
@@ -92,11 +87,4 @@ public class ApiDocsAssets {
         }
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
 }

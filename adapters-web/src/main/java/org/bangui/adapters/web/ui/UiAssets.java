@@ -4,9 +4,6 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,19 +22,15 @@ public class UiAssets {
             "html", "text/html; charset=utf-8");
 
     private final ClassLoader loader = UiAssets.class.getClassLoader();
-    private final Map<String, UiFile> found = new ConcurrentHashMap<>();
-
-    /** One file: its bytes, its media type and a strong ETag. */
-    public record UiFile(byte[] bytes, String contentType, String etag) {
-    }
+    private final Map<String, StaticFile> found = new ConcurrentHashMap<>();
 
     /** The app shell, if the UI was built into this jar. */
-    public Optional<UiFile> index() {
+    public Optional<StaticFile> index() {
         return load("public/index.html");
     }
 
     /** An asset by its file name under {@code assets/}; empty for a name that is not one of the built files. */
-    public Optional<UiFile> asset(String name) {
+    public Optional<StaticFile> asset(String name) {
         if (name == null || !ASSET_NAME.matcher(name).matches() || name.contains("..")) {
             return Optional.empty();
         }
@@ -48,8 +41,8 @@ public class UiAssets {
         return load("public/assets/" + name);
     }
 
-    private Optional<UiFile> load(String resource) {
-        UiFile known = found.get(resource);
+    private Optional<StaticFile> load(String resource) {
+        StaticFile known = found.get(resource);
         if (known != null) {
             return Optional.of(known);
         }
@@ -59,7 +52,7 @@ public class UiAssets {
             }
             byte[] bytes = in.readAllBytes();
             String extension = resource.substring(resource.lastIndexOf('.') + 1);
-            UiFile file = new UiFile(bytes, TYPES.get(extension), "\"" + sha256(bytes).substring(0, 32) + "\"");
+            StaticFile file = StaticFile.of(bytes, TYPES.get(extension));
             found.put(resource, file);
             return Optional.of(file);
         } catch (IOException e) {
@@ -67,11 +60,4 @@ public class UiAssets {
         }
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
 }

@@ -1,16 +1,12 @@
 package org.bangui.adapters.web.ui;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.swagger.v3.oas.annotations.Hidden;
-import org.bangui.adapters.web.problem.SecurityHeaders;
 import org.bangui.adapters.web.security.PublicRoute;
 
 /**
@@ -60,32 +56,15 @@ public class UiController {
     @Get("/assets/{name}")
     @PublicRoute
     public HttpResponse<byte[]> asset(HttpRequest<?> request, @PathVariable String name) {
-        UiAssets.UiFile file = assets.asset(name).orElseThrow(() -> new UiFileNotFoundException("unknown_asset",
+        StaticFile file = assets.asset(name).orElseThrow(() -> new UiFileNotFoundException("unknown_asset",
                 "there is no such file of the web UI"));
-        return answer(request, file, "public, max-age=31536000, immutable");
+        return file.answer(request, "public, max-age=31536000, immutable");
     }
 
     private HttpResponse<byte[]> shell(HttpRequest<?> request) {
-        UiAssets.UiFile file = assets.index().orElseThrow(() -> new UiFileNotFoundException("ui_not_built",
+        StaticFile file = assets.index().orElseThrow(() -> new UiFileNotFoundException("ui_not_built",
                 "this build of BanGUI has no web UI"));
         // revalidated on every load, so a new version is picked up at once; the assets it names are immutable
-        return answer(request, file, "no-cache");
-    }
-
-    private static HttpResponse<byte[]> answer(HttpRequest<?> request, UiAssets.UiFile file, String cacheControl) {
-        request.setAttribute(SecurityHeaders.OWN_CACHING, Boolean.TRUE); // the same for everyone: cacheable
-        MutableHttpResponse<byte[]> response;
-        if (file.etag().equals(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH))) {
-            response = HttpResponse.status(HttpStatus.NOT_MODIFIED);
-        } else {
-            response = HttpResponse.ok(file.bytes()).contentType(file.contentType());
-        }
-        return response.header(HttpHeaders.ETAG, file.etag())
-                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
-                // the same file goes out gzipped or not by the request's Accept-Encoding: caches keep both apart
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
-                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-                .header("X-Frame-Options", "DENY")
-                .header("Referrer-Policy", "same-origin");
+        return file.answer(request, "no-cache");
     }
 }

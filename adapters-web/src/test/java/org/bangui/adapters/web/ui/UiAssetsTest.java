@@ -14,7 +14,7 @@ class UiAssetsTest {
 
     @Test
     void servesTheBuiltShellAndEveryAssetItNames() {
-        UiAssets.UiFile shell = assets.index().orElseThrow();
+        StaticFile shell = assets.index().orElseThrow();
         String html = new String(shell.bytes(), StandardCharsets.UTF_8);
         assertThat(shell.contentType()).startsWith("text/html");
         var names = java.util.regex.Pattern.compile("/assets/([^\"]+)\"").matcher(html).results()
@@ -28,7 +28,7 @@ class UiAssetsTest {
 
     @Test
     void givesEachFileAStrongEtagOfItsContent() {
-        UiAssets.UiFile shell = assets.index().orElseThrow();
+        StaticFile shell = assets.index().orElseThrow();
         assertThat(shell.etag()).matches("\"[0-9a-f]{32}\"");
         assertThat(new UiAssets().index().orElseThrow().etag()).isEqualTo(shell.etag());
     }
