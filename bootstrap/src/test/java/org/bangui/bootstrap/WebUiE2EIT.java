@@ -337,9 +337,13 @@ class WebUiE2EIT {
         fill(within(form, By.name("schedule")), "1h");
         button("Add blocklist").click();
         By row = By.cssSelector("tr[data-blocklist=\"e2e-list\"]");
-        centered(visible(row).findElement(By.xpath(".//button[normalize-space()='Import now']"))).click();
         WebDriverWait slow = new WebDriverWait(driver, SLOW, Duration.ofMillis(200));
-        // the import asked for here (its first, scheduled one starts when it is added)
+        // its first, scheduled import starts when it is added: "Import now" while that one runs is refused
+        // (409 import_running), so the manual one is asked for once the first has ended
+        slow.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("tr[data-blocklist=\"e2e-list\"] [data-testid=\"last-import\"]"), "succeeded"));
+        centered(visible(row).findElement(By.xpath(".//button[normalize-space()='Import now']"))).click();
+        // the import asked for here
         slow.until(d -> d.findElements(By.cssSelector("tr[data-import]")).stream()
                 .anyMatch(r -> r.getText().contains("manual") && r.findElement(
                         By.cssSelector("[data-testid=\"import-status\"]")).getText().contains("succeeded")));
