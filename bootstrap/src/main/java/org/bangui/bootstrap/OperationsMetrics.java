@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.bangui.adapters.fail2ban.protocol.CommandObserver;
 import org.bangui.application.ban.BanObserver;
@@ -38,6 +39,9 @@ class OperationsMetrics implements CommandObserver, JobObserver, BanObserver, Bl
     private final Map<BanOrigin, Counter> unbans = new EnumMap<>(BanOrigin.class);
     private final Map<ImportStatus, Counter> imports = new EnumMap<>(ImportStatus.class);
     private final Map<LimitedAction, Counter> refusals = new EnumMap<>(LimitedAction.class);
+    /** By command verb, and by verb and kind of failure: bounded sets (CommandVerb, the client's kinds). */
+    private final Map<String, Timer> commandTimers = new ConcurrentHashMap<>();
+    private final Map<String, Counter> commandErrors = new ConcurrentHashMap<>();
     private final LongSupplier loggingInitFailures;
     private final LongSupplier loggingDropped;
     /**
@@ -82,11 +86,14 @@ class OperationsMetrics implements CommandObserver, JobObserver, BanObserver, Bl
 
     @Override
     public void completed(String verb, Duration took, Optional<String> error) {
-        Timer.builder("bangui.fail2ban.command.duration").description("fail2ban commands, by command verb")
-                .tag("command", verb).register(registry).record(took);
-        error.ifPresent(kind -> Counter.builder("bangui.fail2ban.command.errors")
-                .description("fail2ban commands that failed, by command verb and kind of failure")
-                .tag("command", verb).tag("error", kind).register(registry).increment());
+        // every API request sends fail2ban commands: the meter is looked up once per verb, not built each time
+        commandTimers.computeIfAbsent(verb, v -> Timer.builder("bangui.fail2ban.command.duration")
+                .description("fail2ban commands, by command verb").tag("command", v).register(registry))
+                .record(took);
+        error.ifPresent(kind -> commandErrors.computeIfAbsent(verb + " " + kind,
+                key -> Counter.builder("bangui.fail2ban.command.errors")
+                        .description("fail2ban commands that failed, by command verb and kind of failure")
+                        .tag("command", verb).tag("error", kind).register(registry)).increment());
     }
 
     @Override
